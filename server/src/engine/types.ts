@@ -252,3 +252,28 @@ export interface IndexedProject {
   /** Config, scan, parse, graph and rule problems, all of them. */
   problems: Problem[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Results that can fail with Alembic's own message (resolve.ts, plan.ts).
+
+/** `error` is the text Alembic's CLI prints after `FAILED: ` for the same request. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface PlanStep {
+  kind: 'upgrade' | 'downgrade' | 'stamp';
+  /** The script run (null for a stamp step). */
+  revision: string | null;
+  /** The rows this step replaces and the rows it writes (as the `Running ... a -> b` log line names them). */
+  from: string[];
+  to: string[];
+  /** The alembic_version rows after this step, sorted. */
+  rowsAfter: string[];
+}
+
+export interface Plan {
+  steps: PlanStep[];
+  /** The scripts run, in order (empty for a stamp). */
+  revisions: string[];
+  /** The alembic_version rows after the whole command, sorted. */
+  versionTableAfter: string[];
+}
