@@ -1,1 +1,210 @@
-export {};
+// The revision map, as Alembic's RevisionMap._revision_map builds it (semantics doc §2). Never throws:
+// what would make Alembic fail (missing references, loops, cycles, label clashes) becomes a GraphIssue and
+// the offending edge is dropped, so every other answer can still be computed.
+//
+// Load order vs key order: Alembic keeps revisions in an ordered dict, so a duplicate id (later file
+// wins) keeps the FIRST file's position. `nodes` follow that key order. The heads/bases bookkeeping is per
+// loaded file, so the losing duplicate stays in `heads`/`realHeads` (and `bases` when it is one) at its
+// own position, exactly as Alembic prints it; that is why `heads` may name an id that is not `isHead`.
+import type { GraphIssue, RevisionInput, RevisionMap, RevisionNode } from './types';
+import { detectCycles, missedCycles, type Start } from './cycles';
+import { inheritLabels } from './labels';
+import { normalizedDependencies } from './normalize';
+import { sortedPy } from './pystr';
+import { computeHistory } from './history';
+
+function dedupe<T>(xs: readonly T[]): T[] {
+  return xs.length < 2 ? [...xs] : [...new Set(xs)];
+}
+
+export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
+  const issues: GraphIssue[] = [];
+
+  // Key order and duplicate winners.
+  const keyOf = new Map<string, number>();
+  const winnerInput: number[] = []; // key -> index in inputs
+  const files = new Map<string, string[]>();
+  inputs.forEach((input, i) => {
+    const k = keyOf.get(input.id);
+    if (k === undefined) {
+      keyOf.set(input.id, winnerInput.length);
+      winnerInput.push(i);
+    } else {
+      winnerInput[k] = i;
+    }
+    const f = files.get(input.id);
+    if (f) f.push(input.file);
+    else files.set(input.id, [input.file]);
+  });
+  for (const [id, fs] of files) if (fs.length > 1) issues.push({ kind: 'duplicate-id', id, files: fs });
+
+  for (const input of inputs) {
+    if (input.down.includes(input.id)) issues.push({ kind: 'self-loop', id: input.id });
+    if (input.dependsOn.includes(input.id)) issues.push({ kind: 'dependency-self-loop', id: input.id });
+  }
+
+  const winners = winnerInput.map((i) => inputs[i]);
+  const n = winners.length;
+  const ids = winners.map((w) => w.id);
+
+  // Branch labels share one namespace with the ids; a clash is recorded and the first owner kept. Alembic
+  // registers the labels of every loaded file, a losing duplicate's too.
+  const labelOwner = new Map<string, string>();
+  for (const w of inputs) {
+    for (const label of w.branchLabels) {
+      if (keyOf.has(label)) {
+        issues.push({ kind: 'label-conflict', label, id: w.id, otherId: label, otherIsRevision: true });
+      } else if (labelOwner.has(label)) {
+        issues.push({ kind: 'label-conflict', label, id: w.id, otherId: labelOwner.get(label)!, otherIsRevision: false });
+      } else {
+        labelOwner.set(label, w.id);
+      }
+    }
+  }
+  const lookup = (key: string): number | undefined => {
+    const k = keyOf.get(key);
+    if (k !== undefined) return k;
+    const owner = labelOwner.get(key);
+    return owner === undefined ? undefined : keyOf.get(owner);
+  };
+
+  // Edges to existing revisions only; self references dropped (recorded above).
+  const existingParents = (input: RevisionInput, record: boolean): number[] => {
+    const out: number[] = [];
+    for (const d of input.down) {
+      if (d === input.id) continue;
+      const k = keyOf.get(d);
+      if (k !== undefined) out.push(k);
+      else if (record) issues.push({ kind: 'missing-parent', id: input.id, parent: d });
+    }
+    return out;
+  };
+  const existingDeps = (input: RevisionInput, record: boolean): number[] => {
+    const out: number[] = [];
+    for (const d of input.dependsOn) {
+      if (d === input.id) continue;
+      const k = lookup(d);
+      if (k !== undefined) out.push(k);
+      else if (record) issues.push({ kind: 'missing-dependency', id: input.id, dependency: d });
+    }
+    return dedupe(out);
+  };
+  const parents = winners.map((w) => existingParents(w, true));
+  const resolvedDeps = winners.map((w) => existingDeps(w, true));
+  const allDown = parents.map((p, r) => (resolvedDeps[r].length ? dedupe([...p, ...resolvedDeps[r]]) : dedupe(p)));
+
+  const children: number[][] = ids.map(() => []);
+  const allChildren: number[][] = ids.map(() => []);
+  for (let r = 0; r < n; r++) {
+    for (const p of dedupe(parents[r])) children[p].push(r);
+    for (const d of allDown[r]) allChildren[d].push(r);
+  }
+  // A losing duplicate is reached again through its label entries: Alembic links its down_revision (and
+  // resolves every file's depends_on), so its parents gain the id as a child. The id then means the winner.
+  const staleLabelled: { labels: string[]; parents: number[] }[] = [];
+  inputs.forEach((input, i) => {
+    const k = keyOf.get(input.id)!;
+    if (winnerInput[k] === i) return;
+    const labelled = input.branchLabels.length > 0;
+    const ps = existingParents(input, labelled);
+    const ds = existingDeps(input, true);
+    if (!labelled) return;
+    staleLabelled.push({ labels: input.branchLabels, parents: input.down.length > 1 ? [] : ps });
+    for (const p of dedupe(ps)) if (!children[p].includes(k)) children[p].push(k);
+    for (const d of dedupe([...ps, ...ds])) if (!allChildren[d].includes(k)) allChildren[d].push(k);
+  });
+
+  const normDeps = normalizedDependencies(parents, children, resolvedDeps);
+  const normalizedDown = parents.map((p, r) => dedupe([...p, ...normDeps[r]]));
+
+  // Heads/bases bookkeeping per loaded file (see the header comment about duplicates).
+  const heads: string[] = [];
+  const realHeads: string[] = [];
+  const bases: string[] = [];
+  const realBases: string[] = [];
+  const headStarts: Start[] = [];
+  const baseStarts: Start[] = [];
+  const realHeadStarts: Start[] = [];
+  const realBaseStarts: Start[] = [];
+  inputs.forEach((input, i) => {
+    const k = keyOf.get(input.id)!;
+    const winner = winnerInput[k] === i;
+    const ps = winner ? parents[k] : existingParents(input, false);
+    const ds = winner ? resolvedDeps[k] : existingDeps(input, false);
+    if (!winner || children[k].length === 0) {
+      heads.push(input.id);
+      headStarts.push({ self: k, next: ps });
+    }
+    if (!winner || allChildren[k].length === 0) {
+      realHeads.push(input.id);
+      realHeadStarts.push({ self: k, next: dedupe([...ps, ...ds]) });
+    }
+    if (input.down.length === 0) bases.push(input.id);
+    if (input.down.length === 0 && input.dependsOn.length === 0) realBases.push(input.id);
+    if (ps.length === 0) baseStarts.push({ self: k, next: winner ? children[k] : [] });
+    if (ps.length === 0 && ds.length === 0) realBaseStarts.push({ self: k, next: winner ? allChildren[k] : [] });
+  });
+
+  const cycleGraph = { ids, parents, children, allDown, allChildren, headStarts, baseStarts, realHeadStarts, realBaseStarts };
+  const cycle = detectCycles(cycleGraph);
+  if (cycle) issues.push(cycle);
+  else issues.push(...missedCycles(cycleGraph));
+
+  const labels = inheritLabels({
+    declared: winners.map((w) => w.branchLabels),
+    parents,
+    children,
+    allChildCount: allChildren.map((c) => c.length),
+    rawDownLength: winners.map((w) => w.down.length),
+    extra: staleLabelled.map((st) => ({ labels: st.labels, from: st.parents[0] ?? -1 })),
+  });
+
+  const idsOf = (xs: number[]) => xs.map((x) => ids[x]);
+  const nodes: RevisionNode[] = winners.map((w, r) => ({
+    id: w.id,
+    file: w.file,
+    location: w.location,
+    relPath: w.relPath,
+    down: w.down,
+    dependsOn: w.dependsOn,
+    branchLabels: w.branchLabels,
+    doc: w.doc,
+    longdoc: w.longdoc,
+    loadIndex: r,
+    parents: idsOf(parents[r]),
+    children: idsOf(children[r]),
+    allChildren: idsOf(allChildren[r]),
+    resolvedDeps: idsOf(resolvedDeps[r]),
+    normalizedDown: idsOf(normalizedDown[r]),
+    labels: labels[r] ? sortedPy(labels[r]!) : [],
+    isHead: children[r].length === 0,
+    isRealHead: allChildren[r].length === 0,
+    isBase: w.down.length === 0,
+    isRealBase: w.down.length === 0 && w.dependsOn.length === 0,
+    isBranchPoint: children[r].length > 1,
+    isMergePoint: w.down.length > 1,
+  }));
+
+  const seenIssues = new Set<string>();
+  const uniqueIssues = issues.filter((issue) => {
+    const key = JSON.stringify(issue);
+    if (seenIssues.has(key)) return false;
+    seenIssues.add(key);
+    return true;
+  });
+  const map: RevisionMap = {
+    nodes,
+    byId: new Map(nodes.map((node) => [node.id, node])),
+    labelOwner,
+    heads,
+    realHeads,
+    bases,
+    realBases,
+    branchPoints: nodes.filter((x) => x.isBranchPoint).map((x) => x.id),
+    mergePoints: nodes.filter((x) => x.isMergePoint).map((x) => x.id),
+    history: [],
+    issues: uniqueIssues,
+  };
+  map.history = computeHistory(map);
+  return map;
+}

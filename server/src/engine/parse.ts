@@ -1,1 +1,155 @@
-export {};
+// One migration file -> its module variables (revision, down_revision, branch_labels, depends_on),
+// docstring, header facts, upgrade/downgrade presence and the errors that stop Python importing it.
+// Static and exact: a value is given only when Python's evaluation of the file is certain. Never throws.
+import type { Assignment, ParsedMigration, VarValue } from './types';
+import { decodeSource } from './decode';
+import { LineIndex } from './lineindex';
+import { S_BYTES, S_FIELDS, S_FORMAT, S_RAW, S_SIMPLE, TK_OP, TK_STRING, Tokenizer } from './pytokens';
+import { evalString, stringBody, type SourceMap } from './pystrings';
+import { ValueReader } from './pyvalues';
+import { BLOCK_CONTROL, BLOCK_NONE, BLOCK_SCOPE, StatementAnalyzer, TARGETS, type BindingSink } from './pystatements';
+import { headerFacts } from './docstring';
+
+export { scriptDoc } from './docstring';
+
+export function parseMigration(bytes: Uint8Array): ParsedMigration {
+  const decoded = decodeSource(bytes);
+  const parsed = parseMigrationText(decoded.text);
+  parsed.decodeErrors = decoded.errors;
+  return parsed;
+}
+
+export function parseMigrationText(text: string): ParsedMigration {
+  try {
+    return parseUnsafe(text);
+  } catch (err) {
+    // A bug here must not take the whole index down: report it on the file instead.
+    const where = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return {
+      docstring: null, header: {}, hasUpgrade: false, hasDowngrade: false, decodeErrors: [],
+      syntaxErrors: [{ message: `internal error while reading this file: ${String(err)}`, span: where }],
+    };
+  }
+}
+
+interface Err {
+  message: string;
+  start: number;
+  end: number;
+}
+
+function parseUnsafe(text: string): ParsedMigration {
+  const lines = new LineIndex(text);
+  const tk = new Tokenizer(text);
+  const values = new ValueReader(tk, lines);
+  const result: ParsedMigration = {
+    docstring: null, header: {}, syntaxErrors: [], decodeErrors: [], hasUpgrade: false, hasDowngrade: false,
+  };
+  const sink: BindingSink = {
+    plain(t, nameTok, vs, ve, annotated) {
+      if (vs >= ve && !emptyValue) {
+        // `revision =` with nothing after it: certain invalid syntax, reported at the '='.
+        emptyValue = { message: 'SyntaxError: invalid syntax (nothing after the =)', start: tk.start[vs - 1], end: tk.end[vs - 1] };
+      }
+      record(t, nameTok, values.read(vs, ve), annotated);
+    },
+    opaque(t, nameTok, s, e) {
+      const from = tk.start[s];
+      const to = tk.end[e - 1];
+      record(t, nameTok, { kind: 'other', text: text.slice(from, to), span: lines.span(from, to) }, false);
+    },
+    defined(name) {
+      if (name === 'upgrade') result.hasUpgrade = true;
+      else result.hasDowngrade = true;
+    },
+  };
+  let emptyValue: Err | null = null;
+  const record = (t: number, nameTok: number, value: VarValue, annotated: boolean) => {
+    const a: Assignment = { name: TARGETS[t], nameSpan: lines.span(tk.start[nameTok], tk.end[nameTok]), value, annotated };
+    result[TARGETS[t]] = a;
+  };
+  const analyzer = new StatementAnalyzer(tk, sink);
+
+  const blocks: number[] = []; // what each indentation level is the body of
+  let scopes = 0; // how many of those are function/class bodies
+  let pending = BLOCK_NONE;
+  let first = true;
+  let stringError: Err | null = null;
+  while (tk.nextLine()) {
+    while (blocks.length > tk.level) if (blocks.pop() === BLOCK_SCOPE) scopes--;
+    while (blocks.length < tk.level) {
+      const kind = pending === BLOCK_SCOPE ? BLOCK_SCOPE : BLOCK_CONTROL;
+      blocks.push(kind);
+      if (kind === BLOCK_SCOPE) scopes++;
+    }
+    if (first) {
+      first = false;
+      if (tk.level === 0) readDocstring(tk, lines, result);
+    }
+    if (!stringError) stringError = checkStrings(tk);
+    const last = tk.count - 1;
+    const endsWithColon = last >= 0 && tk.kind[last] === TK_OP && tk.aux[last] === 58;
+    if (scopes > 0) {
+      pending = endsWithColon ? BLOCK_SCOPE : BLOCK_NONE;
+      continue;
+    }
+    const opens = analyzer.line(tk.level === 0);
+    pending = endsWithColon ? opens : BLOCK_NONE;
+  }
+
+  const nul = text.indexOf('\0');
+  let err: Err | null = nul >= 0 ? { message: 'SyntaxError: source code cannot contain null bytes', start: nul, end: nul + 1 } : tk.error;
+  for (const other of [stringError, emptyValue]) if (nul < 0 && other && (!err || other.start < err.start)) err = other;
+  if (err) result.syntaxErrors.push({ message: describe(err.message), span: lines.span(err.start, err.end) });
+  return result;
+}
+
+function describe(message: string): string {
+  return `Python cannot import this file: ${message}.`;
+}
+
+/** The docstring: the first statement, when it is made of plain (not f-, not bytes) string literals. */
+function readDocstring(tk: Tokenizer, lines: LineIndex, result: ParsedMigration): void {
+  let e = 0;
+  while (e < tk.count && !(tk.kind[e] === TK_OP && tk.aux[e] === 59)) e = (tk.kind[e] === TK_OP && tk.pair[e] > e ? tk.pair[e] : e) + 1;
+  let s = 0;
+  while (e - s >= 2 && tk.kind[s] === TK_OP && tk.aux[s] === 40 && tk.pair[s] === e - 1) { s++; e--; }
+  if (s >= e) return;
+  for (let i = s; i < e; i++) if (tk.kind[i] !== TK_STRING || tk.aux[i] & (S_BYTES | S_FORMAT)) return;
+  let value: string;
+  let toSource: (index: number, isEnd: boolean) => number;
+  if (e - s === 1 && tk.aux[s] & S_SIMPLE) {
+    // The usual case: one plain token, so value index i is source offset bodyStart + i.
+    const { bodyStart } = stringBody(tk.aux[s], tk.start[s], tk.end[s]);
+    value = evalString(tk.text, tk.start[s], tk.end[s], tk.aux[s]).value;
+    toSource = (i, isEnd) => bodyStart + i + (isEnd ? 1 : 0);
+  } else {
+    const map: SourceMap = { srcStart: [], srcEnd: [] };
+    value = '';
+    for (let i = s; i < e; i++) value += evalString(tk.text, tk.start[i], tk.end[i], tk.aux[i], map).value;
+    toSource = (i, isEnd) => (isEnd ? map.srcEnd[i] : map.srcStart[i]) ?? tk.end[e - 1];
+  }
+  result.docstring = { value, span: lines.span(tk.start[s], tk.end[e - 1]) };
+  result.header = headerFacts(value, toSource, lines);
+}
+
+/** Escapes Python rejects in string literals, non-ASCII bytes literals, bytes next to str: the first one. */
+function checkStrings(tk: Tokenizer): Err | null {
+  for (let i = 0; i < tk.count; i++) {
+    if (tk.kind[i] !== TK_STRING) continue;
+    const flags = tk.aux[i];
+    if (i > 0 && tk.kind[i - 1] === TK_STRING && ((tk.aux[i - 1] ^ flags) & S_BYTES)) {
+      return { message: 'SyntaxError: cannot mix bytes and nonbytes literals', start: tk.start[i - 1], end: tk.end[i] };
+    }
+    if (flags & S_BYTES) {
+      const { bodyStart, bodyEnd } = stringBody(flags, tk.start[i], tk.end[i]);
+      for (let p = bodyStart; p < bodyEnd; p++) {
+        if (tk.text.charCodeAt(p) >= 0x80) return { message: 'SyntaxError: bytes can only contain ASCII literal characters', start: tk.start[i], end: tk.end[i] };
+      }
+    }
+    if (flags & (S_SIMPLE | S_RAW | S_FIELDS)) continue;
+    const v = evalString(tk.text, tk.start[i], tk.end[i], flags);
+    if (v.error) return { message: `SyntaxError: (unicode error) ${v.error.message}`, start: v.error.start, end: v.error.end };
+  }
+  return null;
+}

@@ -46,6 +46,8 @@ export type DirEntryKind = 'file' | 'dir' | 'symlink-loop' | 'other';
 export interface DirEntry {
   name: string;
   kind: DirEntryKind;
+  /** True when the entry itself is a symbolic link (its kind is the target's). */
+  symlink?: boolean;
 }
 
 export type FsResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -142,6 +144,8 @@ export interface ProjectConfig {
   sqlalchemyUrl: string | null;
   /** Problems in the config files themselves. */
   problems: Problem[];
+  /** Where each setting that was read comes from (key -> file and the span of its value). */
+  origins?: Record<string, { file: string; span: Span }>;
 }
 
 /** A migration file found in a version location, in Alembic's load order. */
@@ -151,6 +155,8 @@ export interface MigrationFileRef {
   location: string;
   /** Its path relative to that location (`sub/x.py` when recursing). */
   relPath: string;
+  /** The path with symlinks resolved (what newer Alembic prints as `Path:`), when it differs. */
+  realPath?: string;
 }
 
 export interface ScanResult {
@@ -209,8 +215,13 @@ export type GraphIssue =
   | { kind: 'missing-dependency'; id: string; dependency: string }
   | { kind: 'self-loop'; id: string }
   | { kind: 'dependency-self-loop'; id: string }
-  | { kind: 'cycle'; ids: string[] }
-  | { kind: 'dependency-cycle'; ids: string[] }
+  /**
+   * `missedByAlembic`: Alembic's own check only flags revisions off every head-to-base path, so a cycle that
+   * lies between a head and a base loads without error; Alembic then orders those revisions oddly or loops
+   * forever. Without the flag, the ids follow Alembic's membership rules and every command fails with them.
+   */
+  | { kind: 'cycle'; ids: string[]; missedByAlembic?: boolean }
+  | { kind: 'dependency-cycle'; ids: string[]; missedByAlembic?: boolean }
   | { kind: 'label-conflict'; label: string; id: string; otherId: string; otherIsRevision: boolean };
 
 export interface RevisionMap {
@@ -256,8 +267,12 @@ export interface IndexedProject {
 // ---------------------------------------------------------------------------------------------
 // Results that can fail with Alembic's own message (resolve.ts, plan.ts).
 
-/** `error` is the text Alembic's CLI prints after `FAILED: ` for the same request. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * `error` is the text Alembic's CLI prints after `FAILED: ` for the same request. When `pythonError` is
+ * true, Alembic does not print `FAILED:` but dies with an uncaught Python exception, and `error` is the
+ * last line of that traceback (`AssertionError`, `KeyError: 'x'`...).
+ */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string; pythonError?: boolean };
 
 export interface PlanStep {
   kind: 'upgrade' | 'downgrade' | 'stamp';
@@ -276,4 +291,6 @@ export interface Plan {
   revisions: string[];
   /** The alembic_version rows after the whole command, sorted. */
   versionTableAfter: string[];
+  /** Python warnings Alembic prints on the way (e.g. `downgrade -1 from multiple heads is ambiguous; ...`). */
+  warnings?: string[];
 }

@@ -1,0 +1,50 @@
+// The command-line tool: Alembic's read-only commands answered by the static engine. This file only
+// wires the process (argv, cwd, environment, streams, exit code) to `runCli`; see cli/ for the rest.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runCli, internalError } from './cli/run';
+import type { CommandResult } from './cli/output';
+import { nodeFs } from './node/nodeFs';
+
+/** The name we were run under (the bin name, whatever package.json calls it). */
+function programName(): string {
+  const script = process.argv[1] ?? 'cli';
+  return path.basename(script).replace(/\.[cm]?js$/, '');
+}
+
+/** The bundle lives in server/out/, two levels below package.json. */
+function programVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function main(): void {
+  const prog = programName();
+  let result: CommandResult;
+  try {
+    result = runCli({
+      argv: process.argv.slice(2),
+      cwd: process.cwd(),
+      env: process.env,
+      fs: nodeFs,
+      prog,
+      version: programVersion(),
+    });
+  } catch (error) {
+    result = internalError(prog, error);
+  }
+  // A closed pipe (`... | head`) is the reader's choice, not an error worth a trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(result.code);
+  });
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  // exitCode rather than exit(): let the streams drain first.
+  process.exitCode = result.code;
+}
+
+main();

@@ -1,0 +1,64 @@
+// Branch-label inheritance, as Alembic's RevisionMap._add_branches does it once the graph is built:
+// for each labelled revision L (Alembic: set order; here: load order),
+//   1. every versioned descendant of L gets L's current labels;
+//   2. from the LAST node that depth-first walk visited, walk down single down_revision links adding the
+//      labels, stopping at the first real branch point (>1 child counting dependents) or merge point.
+// So in a linear history the ancestors of L get its labels down to (not including) the nearest
+// branch/merge point. Where L's descendants branch, "last visited" depends on Python set order; here the
+// children are pushed in load order (the last-loaded child is explored first), a fixed choice.
+
+export interface LabelGraph {
+  declared: string[][];
+  parents: number[][];
+  /** nextrev: versioned children, load order. */
+  children: number[][];
+  /** len(_all_nextrev): children counting dependents. */
+  allChildCount: number[];
+  /** len(down_revision as written), for is_merge_point. */
+  rawDownLength: number[];
+  /**
+   * Labelled losing duplicates: Alembic spreads their labels too, walking down from their own parent
+   * (`from`, -1 for none). Their own label set is not kept anywhere, since the id means the winner.
+   */
+  extra?: { labels: string[]; from: number }[];
+}
+
+/** Effective labels per node; null for a node without any (most of them, so no Set is allocated). */
+export function inheritLabels(g: LabelGraph): (Set<string> | null)[] {
+  const n = g.declared.length;
+  const labels: (Set<string> | null)[] = g.declared.map((d) => (d.length ? new Set(d) : null));
+  const add = (x: number, spread: string[]) => {
+    const set = labels[x] ?? (labels[x] = new Set());
+    for (const l of spread) set.add(l);
+  };
+  const seen = new Int32Array(n);
+  let stamp = 0;
+  for (let r = 0; r < n; r++) {
+    if (g.declared[r].length === 0) continue;
+    const spread = [...labels[r]!];
+    stamp++;
+    let last = r;
+    const stack = [r];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (seen[x] === stamp) continue;
+      seen[x] = stamp;
+      for (const c of g.children[x]) stack.push(c);
+      add(x, spread);
+      last = x;
+    }
+    walkDown(last, spread);
+  }
+  for (const e of g.extra ?? []) walkDown(e.from, e.labels);
+  return labels;
+
+  function walkDown(from: number, spread: string[]): void {
+    stamp++; // a fresh mark for the downward walk, so a cycle cannot keep it going
+    let p = from;
+    while (p >= 0 && seen[p] !== stamp && g.allChildCount[p] <= 1 && g.rawDownLength[p] <= 1) {
+      seen[p] = stamp;
+      add(p, spread);
+      p = g.parents[p].length ? g.parents[p][0] : -1;
+    }
+  }
+}

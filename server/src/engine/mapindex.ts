@@ -1,0 +1,132 @@
+// Integer adjacency for a RevisionMap, derived from its public fields only (so a map built elsewhere or
+// deserialised works too) and cached per map object. Node numbers are positions in `map.nodes`.
+import type { RevisionMap } from './types';
+import { normalizedDependencies } from './normalize';
+
+export interface MapIndex {
+  map: RevisionMap;
+  n: number;
+  ids: string[];
+  pos: Map<string, number>;
+  /** Versioned parents (existing ones, as written). */
+  parents: number[][];
+  /** N(R): versioned parents plus normalised dependencies. */
+  ndown: number[][];
+  /** Parents plus all resolved dependencies. */
+  allDown: number[][];
+  /** nextrev. */
+  children: number[][];
+  /** _all_nextrev. */
+  allChildren: number[][];
+  /** The normalised dependencies alone (N(R) minus the versioned parents, unless one is both). */
+  normDeps: number[][];
+  /** Reverse of ndown: revisions whose N(R) contains the node. */
+  nchildren: number[][];
+  labels: ReadonlySet<string>[];
+  /** Lookup keys in Alembic's dict order: ids (key order) then declared labels. */
+  keys: string[];
+  keyTarget: Map<string, number>;
+  /** map.heads / realHeads / bases as node numbers (a stale duplicate maps to its winner). */
+  heads: number[];
+  realHeads: number[];
+  bases: number[];
+  rawDownLength: number[];
+  /**
+   * Some child link has no matching parent link (a labelled losing duplicate's down_revision), so
+   * "ancestor of" and "descendant of" are not mirror images and lineage must be computed from the target.
+   */
+  asymmetric: boolean;
+  /** The map has a cycle (flagged or missed by Alembic): orderings must follow Alembic literally. */
+  cyclic: boolean;
+  /** Scratch memo for lineage/ancestry queries (see ops.ts). */
+  memo: Map<string, Uint8Array>;
+}
+
+const cache = new WeakMap<RevisionMap, MapIndex>();
+const NO_LABELS: ReadonlySet<string> = new Set();
+
+export function indexOf(map: RevisionMap): MapIndex {
+  let ix = cache.get(map);
+  if (!ix) {
+    ix = buildIndex(map);
+    cache.set(map, ix);
+  }
+  return ix;
+}
+
+function buildIndex(map: RevisionMap): MapIndex {
+  const ids = map.nodes.map((x) => x.id);
+  const pos = new Map<string, number>();
+  ids.forEach((id, i) => pos.set(id, i));
+  const toNums = (xs: readonly string[]) => {
+    const out: number[] = [];
+    for (const x of xs) {
+      const p = pos.get(x);
+      if (p !== undefined) out.push(p);
+    }
+    return out;
+  };
+  const parents = map.nodes.map((x) => toNums(x.parents));
+  const ndown = map.nodes.map((x) => toNums(x.normalizedDown));
+  const allDown = map.nodes.map((x, i) =>
+    x.resolvedDeps.length ? [...new Set([...parents[i], ...toNums(x.resolvedDeps)])] : parents[i],
+  );
+  const children = map.nodes.map((x) => toNums(x.children));
+  const normDeps = normalizedDependencies(parents, children, map.nodes.map((x) => toNums(x.resolvedDeps)));
+  const nchildren: number[][] = ids.map(() => []);
+  ndown.forEach((ps, r) => {
+    for (const p of ps) nchildren[p].push(r);
+  });
+  const keys = [...ids];
+  const keyTarget = new Map(pos);
+  for (const [label, owner] of map.labelOwner) {
+    const p = pos.get(owner);
+    if (p !== undefined && !keyTarget.has(label)) {
+      keys.push(label);
+      keyTarget.set(label, p);
+    }
+  }
+  return {
+    map,
+    n: ids.length,
+    ids,
+    pos,
+    parents,
+    ndown,
+    allDown,
+    children,
+    normDeps,
+    allChildren: map.nodes.map((x) => toNums(x.allChildren)),
+    nchildren,
+    labels: map.nodes.map((x) => (x.labels.length ? new Set(x.labels) : NO_LABELS)),
+    keys,
+    keyTarget,
+    heads: toNums(map.heads),
+    realHeads: toNums(map.realHeads),
+    bases: toNums(map.bases),
+    rawDownLength: map.nodes.map((x) => x.down.length),
+    asymmetric: children.some((cs, p) => cs.some((c) => !parents[c].includes(p))),
+    cyclic: map.issues.some((i) => i.kind === 'cycle' || i.kind === 'dependency-cycle'),
+    memo: new Map(),
+  };
+}
+
+/** Nodes reachable from `starts` (included) along `adj`. */
+export function reach(ix: MapIndex, starts: Iterable<number>, adj: number[][]): Uint8Array {
+  const mark = new Uint8Array(ix.n);
+  const stack = [...starts];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (mark[x]) continue;
+    mark[x] = 1;
+    for (const y of adj[x]) if (!mark[y]) stack.push(y);
+  }
+  return mark;
+}
+
+/** Members of a mark set, in key order. */
+export function members(mark: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < mark.length; i++) if (mark[i]) out.push(i);
+  return out;
+}

@@ -1,0 +1,541 @@
+// A small Python tokenizer, built for reading module-level statements fast. It hands out one logical
+// line at a time (tokens in reusable typed arrays, no object per token), keeps Python's indentation
+// stack, and notices the errors Python's own tokenizer would stop at. It never throws.
+//
+// Offsets are UTF-16 indices into the text (JS string indices). Spans are computed by the caller.
+import { isIdentifierText } from './pychars';
+
+export const TK_NAME = 1;
+export const TK_NUMBER = 2;
+export const TK_STRING = 3;
+export const TK_OP = 4;
+
+// Operator codes (aux of a TK_OP token): the char code for one-character operators, or one of these.
+export const OP_WALRUS = 256; // :=
+export const OP_AUGASSIGN = 257; // += -= *= ... **= //= >>= <<=
+export const OP_ARROW = 258; // ->
+export const OP_ELLIPSIS = 259; // ...
+export const OP_OTHER = 260; // == != <= >= ** // << >> <>
+
+// String flags (aux of a TK_STRING token).
+export const S_BYTES = 1;
+export const S_RAW = 2;
+export const S_FORMAT = 4; // f or t prefix
+export const S_TEMPLATE = 8; // t prefix (Python 3.14 template string: never a str)
+export const S_TRIPLE = 16;
+export const S_UNTERMINATED = 32;
+export const S_FIELDS = 64; // an f-string with at least one {replacement field}
+export const S_SIMPLE = 128; // no backslash, no CR, no {{ }}: the body is the value
+/** Bits 8-15: length of the prefix (0-2). */
+export const S_PREFIX_SHIFT = 8;
+
+export interface TokenError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+const MAX_LEVEL = 200; // CPython's MAXLEVEL: deeper bracket nesting is "too many nested parentheses"
+const MAX_FSTRING_NESTING = 32; // recursion guard for f-strings inside f-strings
+
+const EXPECTED_BLOCK = "IndentationError: expected an indented block after the line ending with ':'";
+
+const CH_TAB = 9, CH_LF = 10, CH_FF = 12, CH_CR = 13, CH_SPACE = 32, CH_HASH = 35, CH_BACKSLASH = 92;
+
+const shared = {
+  kind: new Uint8Array(256),
+  start: new Int32Array(256),
+  end: new Int32Array(256),
+  aux: new Int32Array(256),
+  pair: new Int32Array(256),
+  brackets: new Int32Array(MAX_LEVEL),
+};
+
+export class Tokenizer {
+  readonly text: string;
+  pos = 0;
+  /** Tokens of the current logical line. */
+  count = 0;
+  // The arrays are shared by all tokenizers (parsing is synchronous and never re-entrant), so that
+  // reading thousands of files does not allocate and grow them once per file.
+  kind = shared.kind;
+  start = shared.start;
+  end = shared.end;
+  aux = shared.aux;
+  /** For an opening bracket token: the index of its closing token in this line, or -1. */
+  pair = shared.pair;
+  /** Indentation level of the current line (0 = module level). */
+  level = 0;
+  /** The first syntax error met (Python stops at the first), or null. */
+  error: TokenError | null = null;
+
+  private indents: number[] = [0];
+  private altIndents: number[] = [0];
+  private prevEndedWithColon = false;
+  private prevColonOffset = 0;
+  private bracketTok = shared.brackets;
+  private bracketOverflow = 0;
+  private depth = 0;
+  private done = false;
+
+  constructor(text: string) {
+    this.text = text;
+    // A text that still starts with a byte order mark (read without decodeSource) is a UTF-8 file
+    // with a BOM, which Python accepts: skip the mark, keep offsets relative to the text given.
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  /** Reads the next logical line into the token arrays. Returns false at the end of the file. */
+  nextLine(): boolean {
+    this.count = 0;
+    if (this.done) return false;
+    if (!this.readIndentation()) {
+      this.done = true;
+      if (this.prevEndedWithColon) this.fail(EXPECTED_BLOCK, this.prevColonOffset, this.prevColonOffset + 1);
+      return false;
+    }
+    this.readTokens();
+    const last = this.count - 1;
+    this.prevEndedWithColon = last >= 0 && this.kind[last] === TK_OP && this.aux[last] === 58;
+    if (this.prevEndedWithColon) this.prevColonOffset = this.start[last];
+    return true;
+  }
+
+  /** Skips blank and comment-only lines; measures the indentation of the next logical line. */
+  private readIndentation(): boolean {
+    const t = this.text;
+    const n = t.length;
+    for (;;) {
+      let col = 0;
+      let alt = 0;
+      let p = this.pos;
+      const lineStart = p;
+      for (; p < n; p++) {
+        const c = t.charCodeAt(p);
+        if (c === CH_SPACE) { col++; alt++; }
+        else if (c === CH_TAB) { col = (Math.floor(col / 8) + 1) * 8; alt++; }
+        else if (c === CH_FF) { col = 0; alt = 0; }
+        else break;
+      }
+      if (p >= n) { this.pos = n; return false; }
+      const c = t.charCodeAt(p);
+      if (c === CH_HASH) { p = skipToLineEnd(t, p); }
+      if (p < n && (t.charCodeAt(p) === CH_LF || t.charCodeAt(p) === CH_CR)) {
+        this.pos = skipNewline(t, p);
+        continue;
+      }
+      if (p >= n) { this.pos = n; return false; }
+      this.pos = p;
+      this.applyIndent(col, alt, lineStart, p);
+      return true;
+    }
+  }
+
+  private applyIndent(col: number, alt: number, lineStart: number, first: number): void {
+    const ind = this.indents;
+    const alts = this.altIndents;
+    const top = ind.length - 1;
+    if (col > ind[top]) {
+      if (alt <= alts[top]) this.fail('TabError: inconsistent use of tabs and spaces in indentation', lineStart, first);
+      if (!this.prevEndedWithColon) this.fail('IndentationError: unexpected indent', lineStart, first);
+      ind.push(col);
+      alts.push(alt);
+    } else {
+      if (this.prevEndedWithColon) this.fail(EXPECTED_BLOCK, first, first + 1);
+      while (ind.length > 1 && col < ind[ind.length - 1]) {
+        ind.pop();
+        alts.pop();
+      }
+      if (col !== ind[ind.length - 1]) this.fail('IndentationError: unindent does not match any outer indentation level', lineStart, first);
+      else if (alt !== alts[alts.length - 1]) this.fail('TabError: inconsistent use of tabs and spaces in indentation', lineStart, first);
+    }
+    this.level = ind.length - 1;
+  }
+
+  private readTokens(): void {
+    const t = this.text;
+    const n = t.length;
+    let p = this.pos;
+    for (;;) {
+      if (p >= n) {
+        if (this.depth > 0) this.unclosedAtEof();
+        this.pos = n;
+        return;
+      }
+      const c = t.charCodeAt(p);
+      if (c === CH_SPACE || c === CH_TAB || c === CH_FF) { p++; continue; }
+      if (c === CH_LF || c === CH_CR) {
+        p = skipNewline(t, p);
+        if (this.depth === 0) { this.pos = p; return; }
+        continue;
+      }
+      if (c === CH_HASH) { p = skipToLineEnd(t, p); continue; }
+      if (c === CH_BACKSLASH) {
+        const q = p + 1;
+        if (q < n && (t.charCodeAt(q) === CH_LF || t.charCodeAt(q) === CH_CR)) { p = skipNewline(t, q); continue; }
+        if (q >= n) this.fail('unexpected EOF while parsing (a backslash ends the file)', p, q);
+        else this.fail('unexpected character after line continuation character', p, q);
+        p = q;
+        continue;
+      }
+      if (isAsciiIdentStart(c) || c >= 0x80) { p = this.readNameOrString(p); continue; }
+      if (c >= 48 && c <= 57) { p = this.readNumber(p); continue; }
+      if (c === 39 || c === 34) { p = this.readString(p, p, 0); continue; }
+      if (c === 46 && p + 1 < n && isDigit(t.charCodeAt(p + 1))) { p = this.readNumber(p); continue; }
+      p = this.readOperator(p, c);
+    }
+  }
+
+  private push(kind: number, start: number, end: number, aux: number): number {
+    const i = this.count;
+    if (i === this.kind.length) this.grow();
+    this.kind[i] = kind;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.aux[i] = aux;
+    this.pair[i] = -1;
+    this.count = i + 1;
+    return i;
+  }
+
+  private grow(): void {
+    const size = this.kind.length * 2;
+    const k = new Uint8Array(size); k.set(this.kind); this.kind = k;
+    const s = new Int32Array(size); s.set(this.start); this.start = s;
+    const e = new Int32Array(size); e.set(this.end); this.end = e;
+    const a = new Int32Array(size); a.set(this.aux); this.aux = a;
+    const m = new Int32Array(size); m.set(this.pair); this.pair = m;
+    shared.kind = k; shared.start = s; shared.end = e; shared.aux = a; shared.pair = m;
+  }
+
+  private readNameOrString(p: number): number {
+    const t = this.text;
+    const n = t.length;
+    const s = p;
+    let ascii = true;
+    while (p < n) {
+      const c = t.charCodeAt(p);
+      if (isAsciiIdentPart(c)) p++;
+      else if (c >= 0x80) { ascii = false; p++; }
+      else break;
+    }
+    if (p < n && p - s <= 2 && ascii) {
+      const q = t.charCodeAt(p);
+      if (q === 39 || q === 34) {
+        const flags = prefixFlags(t, s, p);
+        if (flags >= 0) return this.readString(s, p, flags);
+      }
+    }
+    if (!ascii && !isIdentifierText(t.slice(s, p))) {
+      const bad = firstBadChar(t, s, p);
+      const code = t.codePointAt(bad) ?? 0;
+      const what = code < 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0xfeff ? 'invalid non-printable character' : 'invalid character';
+      this.fail(`${what} U+${code.toString(16).toUpperCase().padStart(4, '0')}`, bad, bad + (code > 0xffff ? 2 : 1));
+    }
+    this.push(TK_NAME, s, p, 0);
+    return p;
+  }
+
+  private readNumber(p: number): number {
+    const t = this.text;
+    const n = t.length;
+    const s = p;
+    const c1 = p + 1 < n ? t.charCodeAt(p + 1) | 0x20 : 0;
+    if (t.charCodeAt(p) === 48 && (c1 === 0x78 || c1 === 0x6f || c1 === 0x62)) {
+      p += 2;
+      while (p < n && (isHexDigit(t.charCodeAt(p)) || t.charCodeAt(p) === 95)) p++;
+    } else {
+      while (p < n && (isDigit(t.charCodeAt(p)) || t.charCodeAt(p) === 95)) p++;
+      if (p < n && t.charCodeAt(p) === 46) {
+        p++;
+        while (p < n && (isDigit(t.charCodeAt(p)) || t.charCodeAt(p) === 95)) p++;
+      }
+      if (p < n && (t.charCodeAt(p) | 0x20) === 0x65) {
+        let q = p + 1;
+        if (q < n && (t.charCodeAt(q) === 43 || t.charCodeAt(q) === 45)) q++;
+        if (q < n && isDigit(t.charCodeAt(q))) {
+          p = q;
+          while (p < n && (isDigit(t.charCodeAt(p)) || t.charCodeAt(p) === 95)) p++;
+        }
+      }
+      if (p < n && (t.charCodeAt(p) | 0x20) === 0x6a) p++;
+    }
+    this.push(TK_NUMBER, s, p, 0);
+    return p;
+  }
+
+  /** A string token starting at `s` (its prefix) whose opening quote is at `q`. */
+  private readString(s: number, q: number, flags: number): number {
+    const end = this.scanString(q, flags, 0);
+    this.push(TK_STRING, s, end, this.lastFlags | ((q - s) << S_PREFIX_SHIFT));
+    return end;
+  }
+
+  private lastFlags = 0;
+
+  /**
+   * Scans a string body from its opening quote; returns the offset after the closing quote (or where
+   * an unterminated string stops) and leaves the flags in `lastFlags`.
+   */
+  private scanString(q: number, flags: number, nesting: number): number {
+    const t = this.text;
+    const n = t.length;
+    const quote = t.charCodeAt(q);
+    const triple = q + 2 < n && t.charCodeAt(q + 1) === quote && t.charCodeAt(q + 2) === quote;
+    if (triple) flags |= S_TRIPLE;
+    let p = q + (triple ? 3 : 1);
+    let simple = true;
+    const raw = (flags & S_RAW) !== 0;
+    const format = (flags & S_FORMAT) !== 0 && nesting < MAX_FSTRING_NESTING;
+    while (p < n) {
+      const c = t.charCodeAt(p);
+      if (c === quote) {
+        if (!triple) { this.lastFlags = flags | (simple ? S_SIMPLE : 0); return p + 1; }
+        if (p + 2 < n && t.charCodeAt(p + 1) === quote && t.charCodeAt(p + 2) === quote) {
+          this.lastFlags = flags | (simple ? S_SIMPLE : 0);
+          return p + 3;
+        }
+        p++;
+      } else if (c === CH_BACKSLASH) {
+        simple = simple && raw;
+        p++;
+        if (p < n) {
+          const d = t.charCodeAt(p);
+          if (d === CH_CR) simple = false;
+          if (d === CH_CR && p + 1 < n && t.charCodeAt(p + 1) === CH_LF) p += 2;
+          else if (format && !raw && d === 78 && p + 1 < n && t.charCodeAt(p + 1) === 123) {
+            // \N{NAME}: its braces are not a replacement field.
+            const close = t.indexOf('}', p);
+            p = close < 0 ? n : close + 1;
+          } else if (!(format && (d === 123 || d === 125))) p++; // a backslash does not escape a brace
+        }
+      } else if (c === CH_LF || c === CH_CR) {
+        if (!triple) break;
+        if (c === CH_CR) simple = false;
+        p++;
+      } else if (format && (c === 123 || c === 125)) {
+        if (p + 1 < n && t.charCodeAt(p + 1) === c) { simple = false; p += 2; continue; }
+        if (c === 125) { p++; continue; } // a lone '}' is Python's error; not worth a report of its own
+        flags |= S_FIELDS;
+        simple = false;
+        p = this.scanField(p + 1, nesting);
+      } else p++;
+    }
+    // Unterminated: a single-quoted string stops at the end of its line, a triple-quoted one at EOF.
+    const kind = triple ? 'unterminated triple-quoted string literal' : 'unterminated string literal';
+    this.fail(kind, q, p);
+    this.lastFlags = flags | S_UNTERMINATED;
+    return p;
+  }
+
+  /** Skips an f-string replacement field (after its '{'), nested strings and fields included. */
+  private scanField(p: number, nesting: number): number {
+    const t = this.text;
+    const n = t.length;
+    let depth = 0;
+    while (p < n) {
+      const c = t.charCodeAt(p);
+      if (c === 39 || c === 34) {
+        p = this.scanString(p, 0, nesting + 1);
+      } else if (isAsciiIdentStart(c)) {
+        const s = p;
+        while (p < n && isAsciiIdentPart(t.charCodeAt(p))) p++;
+        const q = p < n ? t.charCodeAt(p) : 0;
+        if ((q === 39 || q === 34) && p - s <= 2) {
+          const flags = prefixFlags(t, s, p);
+          if (flags >= 0) p = this.scanString(p, flags, nesting + 1);
+        }
+      } else if (c === 40 || c === 91 || c === 123) { depth++; p++; }
+      else if (c === 41 || c === 93) { if (depth > 0) depth--; p++; }
+      else if (c === 125) {
+        if (depth === 0) return p + 1;
+        depth--;
+        p++;
+      } else if (c === 58 && depth === 0) {
+        return this.scanFormatSpec(p + 1, nesting);
+      } else p++;
+    }
+    return p;
+  }
+
+  /** The format spec after ':' in a field: literal text with nested {fields}, up to the closing '}'. */
+  private scanFormatSpec(p: number, nesting: number): number {
+    const t = this.text;
+    const n = t.length;
+    while (p < n) {
+      const c = t.charCodeAt(p);
+      if (c === 125) return p + 1;
+      if (c === 123) p = this.scanField(p + 1, nesting + 1);
+      else if (c === CH_LF || c === CH_CR || c === 39 || c === 34) return p; // let the string scanner decide
+      else p++;
+    }
+    return p;
+  }
+
+  private readOperator(p: number, c: number): number {
+    const t = this.text;
+    const c2 = p + 1 < t.length ? t.charCodeAt(p + 1) : 0;
+    const c3 = p + 2 < t.length ? t.charCodeAt(p + 2) : 0;
+    switch (c) {
+      case 40: case 91: case 123: return this.open(p, c);
+      case 41: case 93: case 125: return this.close(p, c);
+      case 44: case 59: case 126: case 64:
+        if (c === 64 && c2 === 61) { this.push(TK_OP, p, p + 2, OP_AUGASSIGN); return p + 2; }
+        this.push(TK_OP, p, p + 1, c);
+        return p + 1;
+      case 58:
+        if (c2 === 61) { this.push(TK_OP, p, p + 2, OP_WALRUS); return p + 2; }
+        this.push(TK_OP, p, p + 1, c);
+        return p + 1;
+      case 61:
+        if (c2 === 61) { this.push(TK_OP, p, p + 2, OP_OTHER); return p + 2; }
+        this.push(TK_OP, p, p + 1, c);
+        return p + 1;
+      case 46:
+        if (c2 === 46 && c3 === 46) { this.push(TK_OP, p, p + 3, OP_ELLIPSIS); return p + 3; }
+        this.push(TK_OP, p, p + 1, c);
+        return p + 1;
+      case 45:
+        if (c2 === 62) { this.push(TK_OP, p, p + 2, OP_ARROW); return p + 2; }
+        return this.arith(p, c, c2, c3);
+      case 43: case 37: case 38: case 124: case 94:
+        return this.arith(p, c, c2, c3);
+      case 42: case 47: case 60: case 62:
+        if (c2 === c) {
+          // ** // << >> and their augmented forms.
+          if (c3 === 61) { this.push(TK_OP, p, p + 3, OP_AUGASSIGN); return p + 3; }
+          this.push(TK_OP, p, p + 2, OP_OTHER);
+          return p + 2;
+        }
+        if ((c === 60 || c === 62) && c2 === 61) { this.push(TK_OP, p, p + 2, OP_OTHER); return p + 2; }
+        if (c === 60 && c2 === 62) { this.push(TK_OP, p, p + 2, OP_OTHER); return p + 2; }
+        return this.arith(p, c, c2, c3);
+      case 33:
+        if (c2 === 61) { this.push(TK_OP, p, p + 2, OP_OTHER); return p + 2; }
+        this.fail("invalid syntax: a lone '!' is not an operator", p, p + 1);
+        return p + 1;
+      case 0:
+        this.fail('source code cannot contain null bytes', p, p + 1);
+        return p + 1;
+      default: {
+        const printable = c > 0x20 && c < 0x7f;
+        const hexCode = c.toString(16).toUpperCase().padStart(4, '0');
+        this.fail(printable ? `invalid syntax: unexpected character '${String.fromCharCode(c)}'` : `invalid non-printable character U+${hexCode}`, p, p + 1);
+        return p + 1;
+      }
+    }
+  }
+
+  private arith(p: number, c: number, c2: number, _c3: number): number {
+    if (c2 === 61) {
+      const isAug = c !== 60 && c !== 62;
+      this.push(TK_OP, p, p + 2, isAug ? OP_AUGASSIGN : OP_OTHER);
+      return p + 2;
+    }
+    this.push(TK_OP, p, p + 1, c);
+    return p + 1;
+  }
+
+  private open(p: number, c: number): number {
+    const i = this.push(TK_OP, p, p + 1, c);
+    if (this.depth >= MAX_LEVEL) {
+      this.fail('too many nested parentheses', p, p + 1);
+      this.bracketOverflow++;
+      return p + 1;
+    }
+    this.bracketTok[this.depth++] = i;
+    return p + 1;
+  }
+
+  private close(p: number, c: number): number {
+    const i = this.push(TK_OP, p, p + 1, c);
+    if (this.bracketOverflow > 0) { this.bracketOverflow--; return p + 1; }
+    if (this.depth === 0) {
+      this.fail(`unmatched '${String.fromCharCode(c)}'`, p, p + 1);
+      return p + 1;
+    }
+    const openIdx = this.bracketTok[--this.depth];
+    const o = this.aux[openIdx];
+    const expected = o === 40 ? 41 : o === 91 ? 93 : 125;
+    if (c !== expected) {
+      this.fail(`closing parenthesis '${String.fromCharCode(c)}' does not match opening parenthesis '${String.fromCharCode(o)}'`, p, p + 1);
+    }
+    this.pair[openIdx] = i;
+    return p + 1;
+  }
+
+  private unclosedAtEof(): void {
+    const openIdx = this.bracketTok[this.depth - 1];
+    const s = this.start[openIdx];
+    this.fail(`'${this.text[s]}' was never closed`, s, s + 1);
+    this.depth = 0;
+    this.bracketOverflow = 0;
+  }
+
+  /** Records the first error; `message` may start with Python's exception class, else SyntaxError. */
+  private fail(message: string, start: number, end: number): void {
+    if (!/^[A-Z]\w*Error: /.test(message)) message = 'SyntaxError: ' + message;
+    if (!this.error) this.error = { message, start, end };
+  }
+}
+
+/** The flags of a string prefix (letters between s and e), or -1 when it is not a valid prefix. */
+export function prefixFlags(t: string, s: number, e: number): number {
+  let flags = 0;
+  for (let i = s; i < e; i++) {
+    const c = t.charCodeAt(i) | 0x20;
+    let bit: number;
+    if (c === 0x72) bit = S_RAW;
+    else if (c === 0x62) bit = S_BYTES;
+    else if (c === 0x66) bit = S_FORMAT;
+    else if (c === 0x74) bit = S_FORMAT | S_TEMPLATE;
+    else if (c === 0x75) { if (e - s !== 1) return -1; bit = 0; }
+    else return -1;
+    if (flags & bit) return -1;
+    flags |= bit;
+  }
+  // b cannot combine with f or t.
+  if ((flags & S_BYTES) && (flags & S_FORMAT)) return -1;
+  return flags;
+}
+
+function skipToLineEnd(t: string, p: number): number {
+  const n = t.length;
+  while (p < n) {
+    const c = t.charCodeAt(p);
+    if (c === CH_LF || c === CH_CR) return p;
+    p++;
+  }
+  return n;
+}
+
+function skipNewline(t: string, p: number): number {
+  if (t.charCodeAt(p) === CH_CR && p + 1 < t.length && t.charCodeAt(p + 1) === CH_LF) return p + 2;
+  return p + 1;
+}
+
+function firstBadChar(t: string, s: number, e: number): number {
+  for (let i = s; i < e; ) {
+    const cp = t.codePointAt(i) ?? 0;
+    const w = cp > 0xffff ? 2 : 1;
+    if (cp >= 0x80 && !isIdentifierText((i === s ? '' : 'a') + String.fromCodePoint(cp))) return i;
+    i += w;
+  }
+  return s;
+}
+
+function isAsciiIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isAsciiIdentPart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
+}

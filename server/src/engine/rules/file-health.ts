@@ -1,0 +1,36 @@
+// Files Alembic cannot even import: unreadable, undecodable, not Python. Any one of them makes every
+// Alembic command fail, since Alembic imports all the migration files up front.
+import type { Problem } from '../types';
+import { problem, type RuleContext } from './context';
+import { FILE_START, fileName } from './spans';
+
+export function fileHealthRule(ctx: RuleContext): Problem[] {
+  const out: Problem[] = [];
+  for (const file of ctx.files) {
+    const path = file.ref.path;
+    if (file.readError !== null) {
+      out.push(
+        problem('unreadable-file', path, FILE_START, `${fileName(file)} could not be read (${file.readError}). Alembic reads every file in the version locations, so every command would fail. Fix the file's permissions or remove it.`),
+      );
+    }
+    const parsed = file.parsed;
+    if (!parsed) continue;
+    for (const e of parsed.decodeErrors) {
+      out.push(
+        problem('decode-error', path, e.span, `${sentence(e.message)} Python cannot decode this file, so Alembic cannot import it and every command fails. Save it as UTF-8 (or fix the coding cookie).`),
+      );
+    }
+    for (const e of parsed.syntaxErrors) {
+      out.push(
+        problem('syntax-error', path, e.span, `${sentence(e.message)} Alembic imports every migration file, so every command fails until this is fixed.`),
+      );
+    }
+  }
+  return out;
+}
+
+/** The parser's message as a sentence, whether or not it already ends with a period. */
+function sentence(message: string): string {
+  const m = message.trim();
+  return /[.!?]$/.test(m) ? m : `${m}.`;
+}

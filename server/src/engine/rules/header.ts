@@ -1,0 +1,60 @@
+// The docstring header (`Revision ID:`, `Revises:`) is text the template writes; Alembic never reads
+// it. After a rebase or a hand edit it drifts from the variables, and people then trust the wrong
+// one, so a disagreement is worth a warning (the fix is always to the header).
+import type { IndexedFile, Problem } from '../types';
+import { problem, q, type RuleContext } from './context';
+import { literalsOf, valueSpan, relatedAt } from './spans';
+
+/** What people write in `Revises:` for a base. */
+const BASE_WORDS = new Set(['', 'None', '<base>', 'base']);
+
+export function headerRule(ctx: RuleContext): Problem[] {
+  const out: Problem[] = [];
+  for (const file of ctx.files) {
+    if (!file.parsed) continue;
+    out.push(...revisionIdHeader(file), ...revisesHeader(file));
+  }
+  return out;
+}
+
+function revisionIdHeader(file: IndexedFile): Problem[] {
+  const fact = file.parsed?.header.revisionId;
+  const rev = file.parsed?.revision;
+  if (!fact || rev?.value.kind !== 'str') return [];
+  const id = rev.value.lit.value;
+  if (fact.text === id) return [];
+  return [
+    problem(
+      'header-mismatch',
+      file.ref.path,
+      fact.span,
+      `The docstring says \`Revision ID: ${fact.text}\` but the file declares \`revision = ${q(id)}\`. Alembic uses only the variable; update the header to ${q(id)} so nobody copies the wrong id.`,
+      { related: [relatedAt(file, rev.value.span, 'the revision variable')], data: { header: 'Revision ID', expected: id } },
+    ),
+  ];
+}
+
+function revisesHeader(file: IndexedFile): Problem[] {
+  const fact = file.parsed?.header.revises;
+  const down = file.parsed?.down_revision;
+  if (!fact || !down || down.value.kind === 'other') return [];
+  const expected = literalsOf(down).map((lit) => lit.value).filter((v) => v !== '');
+  const written = fact.ids.map((i) => i.id).filter((id) => !BASE_WORDS.has(id));
+  if (sameSet(expected, written)) return [];
+  const expectedText = expected.join(', ');
+  return [
+    problem(
+      'header-mismatch',
+      file.ref.path,
+      fact.span,
+      `The docstring says \`Revises: ${fact.text}\` but \`down_revision\` is ${expected.length === 0 ? 'None (a base)' : expected.map(q).join(', ')}. Alembic uses only the variable; update the header${expected.length === 0 ? ' (leave it empty for a base)' : ` to \`Revises: ${expectedText}\``}.`,
+      { related: [relatedAt(file, valueSpan(file, 'down_revision'), 'the down_revision variable')], data: { header: 'Revises', expected: expectedText } },
+    ),
+  ];
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}

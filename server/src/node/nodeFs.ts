@@ -1,0 +1,66 @@
+// The engine's HostFs on Node's synchronous `fs` (used by the CLI). Symlinks are followed; a link
+// that loops is listed as 'symlink-loop' instead of throwing. Paths in and out are POSIX strings
+// (on Windows, backslashes from Node are turned into forward slashes).
+import * as fs from 'node:fs';
+import type { DirEntry, DirEntryKind, FsResult, HostFs } from '../engine/types';
+
+const toPosix = (p: string): string => (process.platform === 'win32' ? p.replace(/\\/g, '/') : p);
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function kindOf(full: string, dirent: fs.Dirent): DirEntryKind {
+  if (dirent.isFile()) return 'file';
+  if (dirent.isDirectory()) return 'dir';
+  const special = dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice();
+  if (special) return 'other';
+  // A symlink (or an entry whose type the file system did not report): ask stat, which follows links.
+  try {
+    const st = fs.statSync(full); // follows the link
+    return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'other';
+  }
+}
+
+export function createNodeFs(): HostFs {
+  return {
+    readBytes(path): FsResult<Uint8Array> {
+      try {
+        const buf = fs.readFileSync(path);
+        return { ok: true, value: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+      } catch (e) {
+        return { ok: false, error: errorText(e) };
+      }
+    },
+    listDir(path): FsResult<DirEntry[]> {
+      try {
+        const dirents = fs.readdirSync(path, { withFileTypes: true });
+        const sep = path.endsWith('/') ? '' : '/';
+        return { ok: true, value: dirents.map((d) => ({ name: d.name, kind: kindOf(path + sep + d.name, d), symlink: d.isSymbolicLink() })) };
+      } catch (e) {
+        return { ok: false, error: errorText(e) };
+      }
+    },
+    stat(path) {
+      try {
+        const st = fs.statSync(path);
+        return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : null;
+      } catch {
+        return null;
+      }
+    },
+    realpath(path) {
+      try {
+        // .native is one realpath(3) call instead of an lstat per path component.
+        return toPosix(fs.realpathSync.native(path));
+      } catch {
+        return path;
+      }
+    },
+  };
+}
+
+/** The shared instance (the adapter has no state). */
+export const nodeFs: HostFs = createNodeFs();

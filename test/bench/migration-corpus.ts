@@ -1,0 +1,132 @@
+// Realistic migration files for benchmarks and fuzzing: the shapes Alembic's templates produce (1.8.1's
+// plain assignments, main's annotated ones, multidb), with varied ids, parents, labels, quoting, line
+// ends and bodies. Deterministic: the same seed gives the same files.
+
+/** A small seeded PRNG (mulberry32), so failures reproduce. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GeneratedMigration {
+  name: string;
+  text: string;
+  revision: string;
+  down: string | string[] | null;
+  branchLabels: string | string[] | null;
+  dependsOn: string | string[] | null;
+  message: string;
+}
+
+const WORDS = ['add', 'users', 'table', 'index', 'drop', 'column', 'email', 'orders', 'rename', 'fk', 'audit', 'log',
+  'créer', 'таблица', 'migrate', 'data', 'backfill', 'status', 'enum', 'nullable'];
+
+export function generateCorpus(count: number, seed = 1): GeneratedMigration[] {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const hex = () => {
+    let s = '';
+    for (let i = 0; i < 12; i++) s += '0123456789abcdef'[Math.floor(rnd() * 16)];
+    return s;
+  };
+  const ids: string[] = [];
+  const out: GeneratedMigration[] = [];
+  for (let n = 0; n < count; n++) {
+    const revision = hex();
+    const r = rnd();
+    const down: string | string[] | null =
+      ids.length === 0 || r < 0.03 ? null : r < 0.1 && ids.length > 2 ? [pick(ids), pick(ids), ...(rnd() < 0.3 ? [pick(ids)] : [])] : pick(ids);
+    const branchLabels = rnd() < 0.05 ? (rnd() < 0.5 ? 'label' + n : ['label' + n]) : null;
+    const dependsOn = rnd() < 0.05 ? (rnd() < 0.5 ? pick(ids.length ? ids : [revision]) : [pick(ids.length ? ids : [revision]), 'core']) : null;
+    const message = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => pick(WORDS)).join(' ');
+    const style = rnd();
+    const q = rnd() < 0.7 ? "'" : '"';
+    const text = render({ revision, down, branchLabels, dependsOn, message }, style, q, rnd, pick);
+    out.push({ name: `${revision}_${message.replace(/\W+/g, '_').toLowerCase()}.py`, text: rnd() < 0.1 ? text.replace(/\n/g, '\r\n') : text, revision, down, branchLabels, dependsOn, message });
+    ids.push(revision);
+  }
+  return out;
+}
+
+function repr(v: string | string[] | null, q: string, tuple: boolean): string {
+  if (v === null) return 'None';
+  if (typeof v === 'string') return q + v + q;
+  const items = v.map((x) => q + x + q).join(', ');
+  return tuple ? `(${items}${v.length === 1 ? ',' : ''})` : `[${items}]`;
+}
+
+type Parts = Pick<GeneratedMigration, 'revision' | 'down' | 'branchLabels' | 'dependsOn' | 'message'>;
+
+function render(m: Parts, style: number, q: string, rnd: () => number, pick: <T>(xs: readonly T[]) => T): string {
+  const downList = Array.isArray(m.down) ? m.down.join(', ') : m.down ?? '';
+  const doc = `"""${m.message}\n\nRevision ID: ${m.revision}\nRevises: ${downList}\nCreate Date: 2024-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)} 12:3${Math.floor(rnd() * 9)}:00.${Math.floor(rnd() * 999999)}\n\n"""\n`;
+  const annotated = style < 0.5;
+  const t = (s: string) => (annotated ? `: ${s}` : '');
+  const union = 'Union[str, Sequence[str], None]';
+  const head = annotated ? 'from typing import Sequence, Union\n\nfrom alembic import op\nimport sqlalchemy as sa\n' : 'from alembic import op\nimport sqlalchemy as sa\n';
+  const vars =
+    `\n\n# revision identifiers, used by Alembic.\n` +
+    `revision${t('str')} = ${repr(m.revision, q, true)}\n` +
+    `down_revision${t(union)} = ${repr(m.down, q, true)}\n` +
+    `branch_labels${t(union)} = ${repr(m.branchLabels, q, true)}\n` +
+    `depends_on${t(union)} = ${repr(m.dependsOn, q, rnd() < 0.5)}\n\n\n`;
+  const multidb = style > 0.9;
+  const bodyUp = body(rnd, pick, true);
+  const bodyDown = body(rnd, pick, false);
+  if (multidb) {
+    return doc + head + vars +
+      'def upgrade(engine_name: str) -> None:\n    globals()["upgrade_%s" % engine_name]()\n\n\n' +
+      'def downgrade(engine_name: str) -> None:\n    globals()["downgrade_%s" % engine_name]()\n\n\n' +
+      `def upgrade_engine1() -> None:\n${bodyUp}\n\ndef downgrade_engine1() -> None:\n${bodyDown}\n\n` +
+      'def upgrade_engine2() -> None:\n    pass\n\n\ndef downgrade_engine2() -> None:\n    pass\n';
+  }
+  const ret = annotated ? ' -> None' : ' -> None';
+  const upDoc = annotated ? '    """Upgrade schema."""\n' : '';
+  const downDoc = annotated ? '    """Downgrade schema."""\n' : '';
+  return doc + head + vars + `def upgrade()${ret}:\n${upDoc}${bodyUp}\n\ndef downgrade()${ret}:\n${downDoc}${bodyDown}`;
+}
+
+function body(rnd: () => number, pick: <T>(xs: readonly T[]) => T, up: boolean): string {
+  const lines: string[] = ['    # ### commands auto generated by Alembic - please adjust! ###'];
+  const n = Math.floor(rnd() * 5);
+  for (let i = 0; i < n; i++) {
+    const table = pick(['users', 'orders', 'audit_log', 'accounts', 'items']);
+    switch (Math.floor(rnd() * 7)) {
+      case 0:
+        lines.push(
+          `    op.create_table('${table}',`,
+          "    sa.Column('id', sa.Integer(), nullable=False),",
+          "    sa.Column('name', sa.String(length=255), nullable=True),",
+          "    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),",
+          "    sa.PrimaryKeyConstraint('id')",
+          '    )',
+        );
+        break;
+      case 1:
+        lines.push(`    op.add_column('${table}', sa.Column('email', sa.String(length=320), nullable=True))`);
+        break;
+      case 2:
+        lines.push(`    with op.batch_alter_table('${table}', schema=None) as batch_op:`, "        batch_op.create_index(batch_op.f('ix_email'), ['email'], unique=False)");
+        break;
+      case 3:
+        lines.push('    op.execute(', '        """', `        UPDATE ${table} SET status = 'active'`, "        WHERE status IS NULL AND name <> 'it''s'", '        """', '    )');
+        break;
+      case 4:
+        lines.push(`    status = sa.Enum('new', 'done', name='status_enum')`, '    status.create(op.get_bind(), checkfirst=True)');
+        break;
+      case 5:
+        lines.push(`    conn = op.get_bind()`, `    rows = conn.execute(sa.text(f"SELECT id FROM {'${table}'} WHERE x = :x"), {"x": 1}).fetchall()`, '    for (row_id,) in rows:', `        conn.execute(sa.text("UPDATE ${table} SET n = n + 1 WHERE id = :i\\n"), {"i": row_id})`);
+        break;
+      default:
+        lines.push(`    op.drop_constraint('fk_${table}_x', '${table}', type_='foreignkey')  # ${up ? 'up' : 'down'}`);
+    }
+  }
+  lines.push(n === 0 ? '    pass' : '    # ### end Alembic commands ###');
+  return lines.join('\n') + '\n';
+}
