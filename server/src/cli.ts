@@ -6,10 +6,10 @@ import { runCli, internalError } from './cli/run';
 import type { CommandResult } from './cli/output';
 import { nodeFs } from './node/nodeFs';
 
-/** The name we were run under (the bin name, whatever package.json calls it). */
+/** The name we were run under (the bin name); the bundle's own file name says nothing to a user. */
 function programName(): string {
-  const script = process.argv[1] ?? 'cli';
-  return path.basename(script).replace(/\.[cm]?js$/, '');
+  const name = path.basename(process.argv[1] ?? '').replace(/\.[cm]?js$/, '');
+  return name === '' || name === 'cli' ? 'alembic-vscode' : name;
 }
 
 /** The bundle lives in server/out/, two levels below package.json. */

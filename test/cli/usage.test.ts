@@ -48,7 +48,7 @@ describe('cli usage', () => {
     assert.match(top.stdout, /exit status:/);
     const heads = runCli(['heads', '--help'], root);
     assert.equal(heads.code, 0);
-    assert.match(heads.stdout, /^usage: cli heads /);
+    assert.match(heads.stdout, /^usage: alembic-vscode heads /);
     assert.match(heads.stdout, /--resolve-dependencies/);
     assert.match(heads.stdout, /FAILED:/);
     const plan = runCli(['plan', '-h'], root);
@@ -59,7 +59,7 @@ describe('cli usage', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     const r = runCli(['--version'], root);
     assert.equal(r.code, 0);
-    assert.equal(r.stdout, `cli ${pkg.version}\n`);
+    assert.equal(r.stdout, `alembic-vscode ${pkg.version}\n`);
   });
 
   test('options may follow the command, in argparse forms', () => {

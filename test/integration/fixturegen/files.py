@@ -204,9 +204,12 @@ def id_named_heads():
     f.rev("heads", "a revision called heads")
     f.rev(C3, "on top")
     f.expect(
-        description="A revision whose id is 'heads': the symbol always wins, so only a prefix reaches it.",
+        description="A revision whose id is 'heads': the symbol always wins, so only a prefix reaches it. "
+        "Alembic's own answers here contradict themselves (history lists c3 twice, `upgrade heads` dies with an "
+        "AssertionError), so the engine flags the id instead of imitating them: only problems are compared.",
         alembic={"kind": "ok"},
         engineCodes=["reserved-revision-id"],
+        engineCompare="codes-only",
         resolve=["heads", "head", "hea", "c3c3", "heads@head", "-1", "-2"],
         history=[":", "hea:", ":hea"],
         plans=STD_PLANS + [plan("upgrade", "hea"), plan("downgrade", "hea", [C3]), plan("stamp", "hea")],

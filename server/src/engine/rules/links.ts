@@ -51,12 +51,24 @@ function brokenParent(ctx: RuleContext, file: IndexedFile, id: string, lit: StrL
       { related, data: { missing, label: missing, candidates: s.candidates } },
     );
   }
+  const data = { missing, suggestion: s.kind, candidates: s.candidates };
+  if (ctx.config.sourceless) {
+    // With `sourceless = true` Alembic also loads .pyc/.pyo revisions, which cannot be read
+    // statically: the parent may well exist there, so this is a doubt, not a certain failure.
+    return problem(
+      'broken-down-revision',
+      file.ref.path,
+      lit.span,
+      `No readable revision has the id ${q(missing)}; it may be in a sourceless (.pyc/.pyo) file, which this index cannot read (keep the .py source next to it to have it indexed). If it is not there either, ${alembicSays} ${fixText(ctx, s, missing, 'down_revision')}`,
+      { severity: 'warning', related, data: { ...data, sourceless: true } },
+    );
+  }
   return problem(
     'broken-down-revision',
     file.ref.path,
     lit.span,
     `No revision has the id ${q(missing)}. ${alembicSays} ${fixText(ctx, s, missing, 'down_revision')}`,
-    { related, data: { missing, suggestion: s.kind, candidates: s.candidates } },
+    { related, data },
   );
 }
 
