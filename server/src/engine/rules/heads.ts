@@ -10,7 +10,11 @@ const ALEMBIC_MULTIPLE_HEADS =
   "Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads";
 
 export function multipleHeadsRule(ctx: RuleContext): Problem[] {
-  const heads = ctx.map.heads.map((id) => ctx.map.byId.get(id)).filter((n): n is RevisionNode => n !== undefined);
+  const cutOff = cutOffRevisions(ctx.map);
+  const heads = ctx.map.heads
+    .filter((id) => !cutOff.has(id))
+    .map((id) => ctx.map.byId.get(id))
+    .filter((n): n is RevisionNode => n !== undefined);
   if (heads.length < 2) return [];
   const out: Problem[] = [];
   for (const head of heads) {
@@ -44,6 +48,31 @@ export function multipleHeadsRule(ctx: RuleContext): Problem[] {
           { related, data },
         ),
       );
+    }
+  }
+  return out;
+}
+
+/**
+ * Revisions that stand apart only because a parent is missing (a deleted or mistyped down_revision),
+ * and everything above them. Their heads are an artefact of the broken link, which has its own
+ * problem: counting them as extra heads would bury the real cause under a wrong fix (merging).
+ */
+function cutOffRevisions(map: RevisionMap): Set<string> {
+  const out = new Set<string>();
+  const todo: string[] = [];
+  for (const node of map.nodes) {
+    if (node.parents.length < node.down.length) {
+      out.add(node.id);
+      todo.push(node.id);
+    }
+  }
+  while (todo.length > 0) {
+    for (const child of map.byId.get(todo.pop()!)?.children ?? []) {
+      if (!out.has(child)) {
+        out.add(child);
+        todo.push(child);
+      }
     }
   }
   return out;
