@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const engineDir = new URL('../server/src/engine/', import.meta.url).pathname;
+// The folder to check: the engine, or another one given as the first argument (used by its test).
+const engineDir = process.argv[2] ?? new URL('../server/src/engine/', import.meta.url).pathname;
 const banned = /^(node:)?(fs|fs\/promises|child_process)$|^vscode($|-)|^vscode-languageserver|^vscode-jsonrpc/;
 const importRe = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
