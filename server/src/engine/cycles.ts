@@ -113,8 +113,25 @@ export function cyclicComponents(adj: number[][]): number[][] {
   return out;
 }
 
+/** True when `adj` has no cycle (Kahn's count: every node gets released). */
+function isAcyclic(adj: number[][]): boolean {
+  const n = adj.length;
+  const pending = new Int32Array(n);
+  for (let r = 0; r < n; r++) for (const x of adj[r]) pending[x]++;
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let r = 0; r < n; r++) if (pending[r] === 0) queue[tail++] = r;
+  for (let head = 0; head < tail; head++) {
+    for (const x of adj[queue[head]]) if (--pending[x] === 0) queue[tail++] = x;
+  }
+  return tail === n;
+}
+
 /** Cycles Alembic's check lets through: versioned ones first, then those needing a dependency edge. */
 export function missedCycles(g: CycleGraph): GraphIssue[] {
+  // The usual map has no cycle at all: one cheap pass over all the edges (versioned ones are a subset)
+  // says so, and the component search is skipped.
+  if (isAcyclic(g.allDown)) return [];
   const issues: GraphIssue[] = [];
   const covered = new Set<number>();
   for (const comp of cyclicComponents(g.parents)) {

@@ -5,7 +5,7 @@
 // 3. config-less script directories (env.py + script.py.mako + versions/) that no config points at,
 //    including Flask-Migrate's layout (`migrations/alembic.ini` without script_location).
 // The working directory assumed for each project is its config file's directory. Never throws.
-import type { HostFs, Problem, ProjectConfig } from './types';
+import type { DirEntry, HostFs, Problem, ProjectConfig } from './types';
 import { iniLookup, parseIni } from './ini';
 import { parsePyproject } from './pyproject';
 import { loadProjectConfig } from './config';
@@ -26,6 +26,12 @@ interface Found {
   scriptDirs: string[];
 }
 
+function isRelevant(e: DirEntry): boolean {
+  if (e.kind === 'dir') return true;
+  if (e.kind !== 'file') return false;
+  return e.name.endsWith('.ini') || e.name === 'pyproject.toml' || e.name === 'env.py' || e.name === 'script.py.mako';
+}
+
 function walkTrees(fs: HostFs, roots: string[]): Found {
   const found: Found = { inis: [], pyprojects: [], scriptDirs: [] };
   const visited = new Set<string>();
@@ -35,7 +41,9 @@ function walkTrees(fs: HostFs, roots: string[]): Found {
     visited.add(real);
     const listing = fs.listDir(dir);
     if (!listing.ok) return; // an unreadable folder elsewhere in the workspace is not Alembic's business
-    const entries = [...listing.value].sort((a, b) => compareByCodePoint(a.name, b.name));
+    // Only folders and config files matter: a versions folder holds thousands of .py files, so keep
+    // the few relevant entries before sorting (the order among them is the same).
+    const entries = listing.value.filter(isRelevant).sort((a, b) => compareByCodePoint(a.name, b.name));
     const isFile = (name: string) => entries.some((e) => e.name === name && e.kind === 'file');
     if (isFile('env.py') && isFile('script.py.mako') && entries.some((e) => e.name === 'versions' && e.kind === 'dir')) {
       found.scriptDirs.push(dir);

@@ -12,11 +12,8 @@ export function scriptDoc(docstring: string | null): { doc: string; longdoc: str
   return { doc: cut < 0 ? longdoc : longdoc.slice(0, cut), longdoc };
 }
 
-const LABELS: [string, keyof ParsedMigration['header']][] = [
-  ['Revision ID:', 'revisionId'],
-  ['Revises:', 'revises'],
-  ['Create Date:', 'createDate'],
-];
+const LABELS = ['Revision ID:', 'Revises:', 'Create Date:'];
+const KEYS: (keyof ParsedMigration['header'])[] = ['revisionId', 'revises', 'createDate'];
 
 /** The first `Revision ID:`, `Revises:` and `Create Date:` lines of a docstring value. */
 export function headerFacts(
@@ -25,41 +22,59 @@ export function headerFacts(
   lines: LineIndex,
 ): ParsedMigration['header'] {
   const header: ParsedMigration['header'] = {};
-  const toSpan = (a: number, b: number) => {
-    const start = toSource(a, false);
-    return lines.span(start, b > a ? toSource(b - 1, true) : start);
-  };
   // Header lines hold one of the three labels: skip the docstring quickly when none is there.
   if (value.indexOf(':') < 0) return header;
+  let found = 0;
   let lineStart = 0;
-  while (lineStart <= value.length) {
+  // Once the three are found no later line can change anything.
+  while (lineStart <= value.length && found < LABELS.length) {
     let lineEnd = value.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = value.length;
     let p = lineStart;
-    while (p < lineEnd && (value[p] === ' ' || value[p] === '\t')) p++;
-    for (const [label, key] of LABELS) {
-      if (header[key] || !value.startsWith(label, p)) continue;
-      let a = p + label.length;
-      let b = lineEnd;
-      while (a < b && isPythonSpace(value.charCodeAt(a))) a++;
-      while (b > a && isPythonSpace(value.charCodeAt(b - 1))) b--;
-      const fact: HeaderFact = { text: value.slice(a, b), span: toSpan(a, b), ids: [] };
-      if (key !== 'createDate') {
-        let s = a;
-        for (let i = a; i <= b; i++) {
-          if (i < b && value[i] !== ',') continue;
-          let x = s;
-          let y = i;
-          while (x < y && isPythonSpace(value.charCodeAt(x))) x++;
-          while (y > x && isPythonSpace(value.charCodeAt(y - 1))) y--;
-          if (y > x) fact.ids.push({ id: value.slice(x, y), span: toSpan(x, y) });
-          s = i + 1;
-        }
+    while (p < lineEnd && (value.charCodeAt(p) === 32 || value.charCodeAt(p) === 9)) p++;
+    // Every label starts with R or C: most lines of a long docstring are skipped on one character.
+    const first = value.charCodeAt(p);
+    if (first === 82 || first === 67) {
+      for (let k = 0; k < LABELS.length; k++) {
+        if (header[KEYS[k]] || !value.startsWith(LABELS[k], p)) continue;
+        header[KEYS[k]] = readFact(value, p + LABELS[k].length, lineEnd, k !== 2, toSource, lines);
+        found++;
       }
-      header[key] = fact;
     }
     lineStart = lineEnd + 1;
   }
   return header;
+}
+
+/** The fact in value[a, b) (after its label); with `listsIds`, each comma-separated id too. */
+function readFact(
+  value: string,
+  a: number,
+  b: number,
+  listsIds: boolean,
+  toSource: (index: number, isEnd: boolean) => number,
+  lines: LineIndex,
+): HeaderFact {
+  const toSpan = (x: number, y: number) => {
+    const start = toSource(x, false);
+    return lines.span(start, y > x ? toSource(y - 1, true) : start);
+  };
+  while (a < b && isPythonSpace(value.charCodeAt(a))) a++;
+  while (b > a && isPythonSpace(value.charCodeAt(b - 1))) b--;
+  const ids: HeaderFact['ids'] = [];
+  if (listsIds) {
+    let s = a;
+    for (let i = a; i <= b; i++) {
+      if (i < b && value.charCodeAt(i) !== 44) continue;
+      let x = s;
+      let y = i;
+      while (x < y && isPythonSpace(value.charCodeAt(x))) x++;
+      while (y > x && isPythonSpace(value.charCodeAt(y - 1))) y--;
+      if (y > x) ids.push({ id: value.slice(x, y), span: toSpan(x, y) });
+      s = i + 1;
+    }
+  }
+  // Pushing grew the list to room for 17; the index keeps it, so keep it exactly as long as needed.
+  return { text: value.slice(a, b), span: toSpan(a, b), ids: ids.length > 0 ? ids.slice() : ids };
 }
 

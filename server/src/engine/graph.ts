@@ -12,9 +12,33 @@ import { inheritLabels } from './labels';
 import { normalizedDependencies } from './normalize';
 import { sortedPy } from './pystr';
 import { computeHistory } from './history';
+import { primeIndex } from './mapindex';
 
-function dedupe<T>(xs: readonly T[]): T[] {
-  return xs.length < 2 ? [...xs] : [...new Set(xs)];
+/**
+ * The distinct items in first-seen order: `xs` itself when it has no repeat (nearly always), so the
+ * thousands of one- or two-item lists a map holds are not copied. Callers never mutate the result.
+ */
+function unique<T>(xs: T[]): T[] {
+  if (xs.length < 2 || (xs.length === 2 && xs[0] !== xs[1])) return xs;
+  const set = new Set(xs);
+  return set.size === xs.length ? xs : [...set];
+}
+
+/** `a` then `b`, without repeats. */
+function union<T>(a: T[], b: T[]): T[] {
+  return b.length === 0 ? unique(a) : unique(a.concat(b));
+}
+
+/** Empty lists shared by every node that has nothing there; frozen so that a mistake throws. */
+const NONE = Object.freeze([]) as unknown as string[];
+const NO_NUMS = Object.freeze([]) as unknown as number[];
+
+/**
+ * A list built with push() has room for 17 items; the map keeps one or two per node, so keep an
+ * exact copy instead (or the shared empty list).
+ */
+function fit(xs: number[]): number[] {
+  return xs.length === 0 ? NO_NUMS : xs.slice();
 }
 
 export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
@@ -23,20 +47,28 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
   // Key order and duplicate winners.
   const keyOf = new Map<string, number>();
   const winnerInput: number[] = []; // key -> index in inputs
-  const files = new Map<string, string[]>();
-  inputs.forEach((input, i) => {
+  let duplicated: Map<string, string[]> | null = null; // id -> its files, for ids declared twice or more
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
     const k = keyOf.get(input.id);
     if (k === undefined) {
       keyOf.set(input.id, winnerInput.length);
       winnerInput.push(i);
-    } else {
-      winnerInput[k] = i;
+      continue;
     }
-    const f = files.get(input.id);
-    if (f) f.push(input.file);
-    else files.set(input.id, [input.file]);
-  });
-  for (const [id, fs] of files) if (fs.length > 1) issues.push({ kind: 'duplicate-id', id, files: fs });
+    duplicated ??= new Map();
+    const files = duplicated.get(input.id);
+    if (files) files.push(input.file);
+    else duplicated.set(input.id, [inputs[winnerInput[k]].file, input.file]);
+    winnerInput[k] = i;
+  }
+  if (duplicated) {
+    // In key order (the order ids were first met), as Alembic warns about them.
+    for (const i of winnerInput) {
+      const files = duplicated.get(inputs[i].id);
+      if (files) issues.push({ kind: 'duplicate-id', id: inputs[i].id, files });
+    }
+  }
 
   for (const input of inputs) {
     if (input.down.includes(input.id)) issues.push({ kind: 'self-loop', id: input.id });
@@ -77,7 +109,7 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
       if (k !== undefined) out.push(k);
       else if (record) issues.push({ kind: 'missing-parent', id: input.id, parent: d });
     }
-    return out;
+    return fit(out);
   };
   const existingDeps = (input: RevisionInput, record: boolean): number[] => {
     const out: number[] = [];
@@ -87,16 +119,16 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
       if (k !== undefined) out.push(k);
       else if (record) issues.push({ kind: 'missing-dependency', id: input.id, dependency: d });
     }
-    return dedupe(out);
+    return fit(unique(out));
   };
   const parents = winners.map((w) => existingParents(w, true));
   const resolvedDeps = winners.map((w) => existingDeps(w, true));
-  const allDown = parents.map((p, r) => (resolvedDeps[r].length ? dedupe([...p, ...resolvedDeps[r]]) : dedupe(p)));
+  const allDown = parents.map((p, r) => union(p, resolvedDeps[r]));
 
   const children: number[][] = ids.map(() => []);
   const allChildren: number[][] = ids.map(() => []);
   for (let r = 0; r < n; r++) {
-    for (const p of dedupe(parents[r])) children[p].push(r);
+    for (const p of unique(parents[r])) children[p].push(r);
     for (const d of allDown[r]) allChildren[d].push(r);
   }
   // A losing duplicate is reached again through its label entries: Alembic links its down_revision (and
@@ -110,12 +142,17 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
     const ds = existingDeps(input, true);
     if (!labelled) return;
     staleLabelled.push({ labels: input.branchLabels, parents: input.down.length > 1 ? [] : ps });
-    for (const p of dedupe(ps)) if (!children[p].includes(k)) children[p].push(k);
-    for (const d of dedupe([...ps, ...ds])) if (!allChildren[d].includes(k)) allChildren[d].push(k);
+    for (const p of unique(ps)) if (!children[p].includes(k)) children[p].push(k);
+    for (const d of union(ps, ds)) if (!allChildren[d].includes(k)) allChildren[d].push(k);
   });
 
+  for (let r = 0; r < n; r++) {
+    children[r] = fit(children[r]);
+    allChildren[r] = sameItems(allChildren[r], children[r]) ? children[r] : fit(allChildren[r]);
+  }
+
   const normDeps = normalizedDependencies(parents, children, resolvedDeps);
-  const normalizedDown = parents.map((p, r) => dedupe([...p, ...normDeps[r]]));
+  const normalizedDown = parents.map((p, r) => union(p, normDeps[r]));
 
   // Heads/bases bookkeeping per loaded file (see the header comment about duplicates).
   const heads: string[] = [];
@@ -137,7 +174,7 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
     }
     if (!winner || allChildren[k].length === 0) {
       realHeads.push(input.id);
-      realHeadStarts.push({ self: k, next: dedupe([...ps, ...ds]) });
+      realHeadStarts.push({ self: k, next: winner ? allDown[k] : union(ps, ds) });
     }
     if (input.down.length === 0) bases.push(input.id);
     if (input.down.length === 0 && input.dependsOn.length === 0) realBases.push(input.id);
@@ -159,31 +196,44 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
     extra: staleLabelled.map((st) => ({ labels: st.labels, from: st.parents[0] ?? -1 })),
   });
 
-  const idsOf = (xs: number[]) => xs.map((x) => ids[x]);
-  const nodes: RevisionNode[] = winners.map((w, r) => ({
-    id: w.id,
-    file: w.file,
-    location: w.location,
-    relPath: w.relPath,
-    down: w.down,
-    dependsOn: w.dependsOn,
-    branchLabels: w.branchLabels,
-    doc: w.doc,
-    longdoc: w.longdoc,
-    loadIndex: r,
-    parents: idsOf(parents[r]),
-    children: idsOf(children[r]),
-    allChildren: idsOf(allChildren[r]),
-    resolvedDeps: idsOf(resolvedDeps[r]),
-    normalizedDown: idsOf(normalizedDown[r]),
-    labels: labels[r] ? sortedPy(labels[r]!) : [],
-    isHead: children[r].length === 0,
-    isRealHead: allChildren[r].length === 0,
-    isBase: w.down.length === 0,
-    isRealBase: w.down.length === 0 && w.dependsOn.length === 0,
-    isBranchPoint: children[r].length > 1,
-    isMergePoint: w.down.length > 1,
-  }));
+  // Id lists: a node's lists often hold the same ids (parents = down, normalizedDown = parents,
+  // allChildren = children), and then they share one array rather than copy it.
+  const idsOf = (xs: number[]): string[] => (xs.length === 0 ? NONE : xs.map((x) => ids[x]));
+  const sortedLabels = new Map<Set<string>, string[]>(); // label sets are shared between nodes (labels.ts)
+  const labelList = (set: Set<string> | null): string[] => {
+    if (set === null) return NONE;
+    let list = sortedLabels.get(set);
+    if (!list) sortedLabels.set(set, (list = sortedPy(set)));
+    return list;
+  };
+  const nodes: RevisionNode[] = winners.map((w, r) => {
+    const parentIds = parents[r].length === w.down.length && parents[r].length > 0 ? w.down : idsOf(parents[r]);
+    const childIds = idsOf(children[r]);
+    return {
+      id: w.id,
+      file: w.file,
+      location: w.location,
+      relPath: w.relPath,
+      down: w.down,
+      dependsOn: w.dependsOn,
+      branchLabels: w.branchLabels,
+      doc: w.doc,
+      longdoc: w.longdoc,
+      loadIndex: r,
+      parents: parentIds,
+      children: childIds,
+      allChildren: sameItems(allChildren[r], children[r]) ? childIds : idsOf(allChildren[r]),
+      resolvedDeps: idsOf(resolvedDeps[r]),
+      normalizedDown: normalizedDown[r] === parents[r] ? parentIds : idsOf(normalizedDown[r]),
+      labels: labelList(labels[r]),
+      isHead: children[r].length === 0,
+      isRealHead: allChildren[r].length === 0,
+      isBase: w.down.length === 0,
+      isRealBase: w.down.length === 0 && w.dependsOn.length === 0,
+      isBranchPoint: children[r].length > 1,
+      isMergePoint: w.down.length > 1,
+    };
+  });
 
   const seenIssues = new Set<string>();
   const uniqueIssues = issues.filter((issue) => {
@@ -194,7 +244,7 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
   });
   const map: RevisionMap = {
     nodes,
-    byId: new Map(nodes.map((node) => [node.id, node])),
+    byId: mapById(nodes),
     labelOwner,
     heads,
     realHeads,
@@ -205,6 +255,38 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
     history: [],
     issues: uniqueIssues,
   };
-  map.history = computeHistory(map);
+  primeIndex(map, { pos: keyOf, parents, children, allChildren, ndown: normalizedDown, resolvedDeps, normDeps });
+  setHistoryLazily(map);
   return map;
+}
+
+/**
+ * `alembic history` order costs a topological sort of the whole map that most uses (heads, the
+ * problems list) never read: it is computed on first access, then kept as a plain property. The
+ * property stays enumerable, so copies, JSON and deep comparisons see the same value as before.
+ */
+function setHistoryLazily(map: RevisionMap): void {
+  const settle = (value: string[]): string[] => {
+    Object.defineProperty(map, 'history', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(map, 'history', {
+    get: () => settle(computeHistory(map)),
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+function sameItems(a: number[], b: number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function mapById(nodes: RevisionNode[]): Map<string, RevisionNode> {
+  const byId = new Map<string, RevisionNode>();
+  for (const node of nodes) byId.set(node.id, node);
+  return byId;
 }

@@ -23,19 +23,35 @@ export interface LabelGraph {
   extra?: { labels: string[]; from: number }[];
 }
 
-/** Effective labels per node; null for a node without any (most of them, so no Set is allocated). */
+/**
+ * Effective labels per node; null for a node without any. The sets are read-only and shared between
+ * nodes that carry the same labels (a labelled line of 10k revisions holds one set, not 10k): a node
+ * gets its own copy only when it must differ from the set it shares.
+ */
 export function inheritLabels(g: LabelGraph): (Set<string> | null)[] {
   const n = g.declared.length;
   const labels: (Set<string> | null)[] = g.declared.map((d) => (d.length ? new Set(d) : null));
+  const owned = new Uint8Array(n);
+  for (let r = 0; r < n; r++) if (labels[r]) owned[r] = 1;
+  let spreadSet: Set<string> = new Set();
   const add = (x: number, spread: string[]) => {
-    const set = labels[x] ?? (labels[x] = new Set());
-    for (const l of spread) set.add(l);
+    const set = labels[x];
+    if (set === null) {
+      labels[x] = spreadSet;
+      return;
+    }
+    if (set === spreadSet || spread.every((l) => set.has(l))) return;
+    const mine = owned[x] ? set : new Set(set);
+    for (const l of spread) mine.add(l);
+    labels[x] = mine;
+    owned[x] = 1;
   };
   const seen = new Int32Array(n);
   let stamp = 0;
   for (let r = 0; r < n; r++) {
     if (g.declared[r].length === 0) continue;
     const spread = [...labels[r]!];
+    spreadSet = new Set(spread);
     stamp++;
     let last = r;
     const stack = [r];
@@ -49,7 +65,10 @@ export function inheritLabels(g: LabelGraph): (Set<string> | null)[] {
     }
     walkDown(last, spread);
   }
-  for (const e of g.extra ?? []) walkDown(e.from, e.labels);
+  for (const e of g.extra ?? []) {
+    spreadSet = new Set(e.labels);
+    walkDown(e.from, e.labels);
+  }
   return labels;
 
   function walkDown(from: number, spread: string[]): void {

@@ -1,6 +1,41 @@
 // Offsets -> LSP positions (zero-based line, UTF-16 column). A line ends at LF, CRLF or a lone CR,
 // as both Python and LSP clients count them.
+//
+// The positions and spans handed out are shared and frozen: migration files made from one template put
+// their variables and header lines at the same places, so across thousands of files almost every span
+// is one of a few hundred. Sharing them spares most of the parser's allocations (and the memory an
+// index holds). Nothing may mutate a span; freezing makes a mistake throw instead of corrupting others.
 import type { Position, Span } from './types';
+
+/** Positions on lines below this, at columns below POS_CHARS, are shared. */
+const POS_LINES = 4096;
+const POS_CHARS = 256;
+const positionRows: (Position | undefined)[][] = [];
+
+export function sharedPosition(line: number, character: number): Position {
+  if (line >= POS_LINES || character >= POS_CHARS) return Object.freeze({ line, character });
+  const row = (positionRows[line] ??= new Array<Position | undefined>(POS_CHARS).fill(undefined));
+  return (row[character] ??= Object.freeze({ line, character }));
+}
+
+/** Spans by packed coordinates; emptied when it grows past SPAN_LIMIT (old spans stay valid). */
+const spans = new Map<number, Span>();
+const SPAN_LIMIT = 1 << 16;
+
+export function sharedSpan(start: Position, end: Position): Span {
+  if (start.line >= POS_LINES || end.line >= POS_LINES || start.character >= POS_CHARS || end.character >= POS_CHARS) {
+    return Object.freeze({ start, end });
+  }
+  // 12 + 8 + 12 + 8 bits: well inside a double's exact integers.
+  const key = ((start.line * POS_CHARS + start.character) * POS_LINES + end.line) * POS_CHARS + end.character;
+  let span = spans.get(key);
+  if (span === undefined) {
+    if (spans.size >= SPAN_LIMIT) spans.clear();
+    span = Object.freeze({ start, end });
+    spans.set(key, span);
+  }
+  return span;
+}
 
 // Line starts are found lazily, only as far as the positions asked for: most spans a migration needs
 // are in its first lines (docstring, variables), so the function bodies are never scanned twice.
@@ -44,10 +79,10 @@ export class LineIndex {
       if (s[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - s[lo] };
+    return sharedPosition(lo, o - s[lo]);
   }
 
   span(start: number, end: number): Span {
-    return { start: this.position(start), end: this.position(end) };
+    return sharedSpan(this.position(start), this.position(end));
   }
 }

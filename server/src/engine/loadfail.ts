@@ -10,6 +10,8 @@ import { sortedPy } from './pystr';
 export const ILLEGAL_ID_CHARACTERS = ['@', '-', '+', ':'];
 
 export function illegalIdMessage(id: string): string | null {
+  // Asked for every revision on every load: answer the usual case without allocating.
+  if (!/[@\-+:]/.test(id)) return null;
   const bad = sortedPy(ILLEGAL_ID_CHARACTERS.filter((c) => id.includes(c)));
   return bad.length ? `Character(s) '${bad.join(', ')}' not allowed in revision identifier '${id}'` : null;
 }

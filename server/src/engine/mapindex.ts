@@ -45,6 +45,26 @@ export interface MapIndex {
 const cache = new WeakMap<RevisionMap, MapIndex>();
 const NO_LABELS: ReadonlySet<string> = new Set();
 
+/** The integer adjacency an index is made from (node numbers are positions in `map.nodes`). */
+export interface IndexParts {
+  pos: Map<string, number>;
+  parents: number[][];
+  children: number[][];
+  allChildren: number[][];
+  ndown: number[][];
+  resolvedDeps: number[][];
+  /** normalizedDependencies(parents, children, resolvedDeps). */
+  normDeps: number[][];
+}
+
+/**
+ * buildRevisionMap has these lists as numbers already: handing them over spares deriving them again
+ * from the id lists (the same content, so the index is the one indexOf would build).
+ */
+export function primeIndex(map: RevisionMap, parts: IndexParts): void {
+  cache.set(map, assembleIndex(map, parts));
+}
+
 export function indexOf(map: RevisionMap): MapIndex {
   let ix = cache.get(map);
   if (!ix) {
@@ -55,9 +75,8 @@ export function indexOf(map: RevisionMap): MapIndex {
 }
 
 function buildIndex(map: RevisionMap): MapIndex {
-  const ids = map.nodes.map((x) => x.id);
   const pos = new Map<string, number>();
-  ids.forEach((id, i) => pos.set(id, i));
+  map.nodes.forEach((x, i) => pos.set(x.id, i));
   const toNums = (xs: readonly string[]) => {
     const out: number[] = [];
     for (const x of xs) {
@@ -67,16 +86,48 @@ function buildIndex(map: RevisionMap): MapIndex {
     return out;
   };
   const parents = map.nodes.map((x) => toNums(x.parents));
-  const ndown = map.nodes.map((x) => toNums(x.normalizedDown));
-  const allDown = map.nodes.map((x, i) =>
-    x.resolvedDeps.length ? [...new Set([...parents[i], ...toNums(x.resolvedDeps)])] : parents[i],
-  );
   const children = map.nodes.map((x) => toNums(x.children));
-  const normDeps = normalizedDependencies(parents, children, map.nodes.map((x) => toNums(x.resolvedDeps)));
+  const resolvedDeps = map.nodes.map((x) => toNums(x.resolvedDeps));
+  return assembleIndex(map, {
+    pos,
+    parents,
+    children,
+    allChildren: map.nodes.map((x) => toNums(x.allChildren)),
+    ndown: map.nodes.map((x) => toNums(x.normalizedDown)),
+    resolvedDeps,
+    normDeps: normalizedDependencies(parents, children, resolvedDeps),
+  });
+}
+
+function assembleIndex(map: RevisionMap, parts: IndexParts): MapIndex {
+  const { pos, parents, children, ndown, normDeps } = parts;
+  const ids = map.nodes.map((x) => x.id);
+  const toNums = (xs: readonly string[]) => {
+    const out: number[] = [];
+    for (const x of xs) {
+      const p = pos.get(x);
+      if (p !== undefined) out.push(p);
+    }
+    return out;
+  };
+  const allDown = parts.resolvedDeps.map((deps, i) => (deps.length ? [...new Set([...parents[i], ...deps])] : parents[i]));
   const nchildren: number[][] = ids.map(() => []);
   ndown.forEach((ps, r) => {
     for (const p of ps) nchildren[p].push(r);
   });
+  // Without dependencies these are the children lists again: share them rather than keep copies.
+  for (let r = 0; r < nchildren.length; r++) {
+    const same = nchildren[r].length === children[r].length && nchildren[r].every((c, i) => c === children[r][i]);
+    nchildren[r] = same ? children[r] : nchildren[r].slice();
+  }
+  // Nodes carrying the same labels share one set (read-only).
+  const labelSets = new Map<readonly string[], ReadonlySet<string>>();
+  const labelSet = (labels: readonly string[]): ReadonlySet<string> => {
+    if (labels.length === 0) return NO_LABELS;
+    let set = labelSets.get(labels);
+    if (!set) labelSets.set(labels, (set = new Set(labels)));
+    return set;
+  };
   const keys = [...ids];
   const keyTarget = new Map(pos);
   for (const [label, owner] of map.labelOwner) {
@@ -96,9 +147,9 @@ function buildIndex(map: RevisionMap): MapIndex {
     allDown,
     children,
     normDeps,
-    allChildren: map.nodes.map((x) => toNums(x.allChildren)),
+    allChildren: parts.allChildren,
     nchildren,
-    labels: map.nodes.map((x) => (x.labels.length ? new Set(x.labels) : NO_LABELS)),
+    labels: map.nodes.map((x) => labelSet(x.labels)),
     keys,
     keyTarget,
     heads: toNums(map.heads),

@@ -1,7 +1,7 @@
 // One migration file -> its module variables (revision, down_revision, branch_labels, depends_on),
 // docstring, header facts, upgrade/downgrade presence and the errors that stop Python importing it.
 // Static and exact: a value is given only when Python's evaluation of the file is certain. Never throws.
-import type { Assignment, ParsedMigration, VarValue } from './types';
+import type { Assignment, ParsedMigration, Span, VarValue } from './types';
 import { decodeSource } from './decode';
 import { LineIndex } from './lineindex';
 import { S_BYTES, S_FIELDS, S_FORMAT, S_RAW, S_SIMPLE, TK_OP, TK_STRING, Tokenizer } from './pytokens';
@@ -9,6 +9,7 @@ import { evalString, stringBody, type SourceMap } from './pystrings';
 import { ValueReader } from './pyvalues';
 import { BLOCK_CONTROL, BLOCK_NONE, BLOCK_SCOPE, StatementAnalyzer, TARGETS, type BindingSink } from './pystatements';
 import { headerFacts } from './docstring';
+import { detach } from './detach';
 
 export { scriptDoc } from './docstring';
 
@@ -56,7 +57,7 @@ function parseUnsafe(text: string): ParsedMigration {
     opaque(t, nameTok, s, e) {
       const from = tk.start[s];
       const to = tk.end[e - 1];
-      record(t, nameTok, { kind: 'other', text: text.slice(from, to), span: lines.span(from, to) }, false);
+      record(t, nameTok, { kind: 'other', text: detach(text.slice(from, to)), span: lines.span(from, to) }, false);
     },
     defined(name) {
       if (name === 'upgrade') result.hasUpgrade = true;
@@ -65,8 +66,8 @@ function parseUnsafe(text: string): ParsedMigration {
   };
   let emptyValue: Err | null = null;
   const record = (t: number, nameTok: number, value: VarValue, annotated: boolean) => {
-    const a: Assignment = { name: TARGETS[t], nameSpan: lines.span(tk.start[nameTok], tk.end[nameTok]), value, annotated };
-    result[TARGETS[t]] = a;
+    const nameSpan = lines.span(tk.start[nameTok], tk.end[nameTok]);
+    result[TARGETS[t]] = value.kind === 'none' ? noneAssignment(t, nameSpan, value.span, annotated) : { name: TARGETS[t], nameSpan, value, annotated };
   };
   const analyzer = new StatementAnalyzer(tk, sink);
 
@@ -104,6 +105,20 @@ function parseUnsafe(text: string): ParsedMigration {
   return result;
 }
 
+/**
+ * `branch_labels = None` written at the same place (spans are shared, see lineindex.ts) is the same
+ * assignment in every file made from one template: the last one made per variable is reused, frozen.
+ */
+const lastNone: (Assignment | undefined)[] = [];
+
+function noneAssignment(t: number, nameSpan: Span, valueSpan: Span, annotated: boolean): Assignment {
+  const last = lastNone[t];
+  if (last && last.nameSpan === nameSpan && last.value.span === valueSpan && last.annotated === annotated) return last;
+  const made: Assignment = Object.freeze({ name: TARGETS[t], nameSpan, value: Object.freeze({ kind: 'none' as const, span: valueSpan }), annotated });
+  lastNone[t] = made;
+  return made;
+}
+
 function describe(message: string): string {
   return `Python cannot import this file: ${message}.`;
 }
@@ -129,6 +144,7 @@ function readDocstring(tk: Tokenizer, lines: LineIndex, result: ParsedMigration)
     for (let i = s; i < e; i++) value += evalString(tk.text, tk.start[i], tk.end[i], tk.aux[i], map).value;
     toSource = (i, isEnd) => (isEnd ? map.srcEnd[i] : map.srcStart[i]) ?? tk.end[e - 1];
   }
+  value = detach(value);
   result.docstring = { value, span: lines.span(tk.start[s], tk.end[e - 1]) };
   result.header = headerFacts(value, toSource, lines);
 }

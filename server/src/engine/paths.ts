@@ -9,9 +9,30 @@ export function isAbsolutePath(p: string): boolean {
   return p.startsWith('/') || DRIVE.test(p);
 }
 
+/**
+ * True when normalizePath would return `p` unchanged: no empty, `.` or `..` segment, no trailing
+ * slash, no drive. Scanning a version directory joins thousands of names to a clean directory, so
+ * this check (no allocation) spares the split/join for nearly every path.
+ */
+function isNormalPath(p: string): boolean {
+  const n = p.length;
+  if (n === 0 || p === '/') return n > 0;
+  let segStart = p.charCodeAt(0) === 47 ? 1 : 0;
+  if (segStart === 0 && n >= 2 && p.charCodeAt(1) === 58) return false; // maybe a drive (`C:`)
+  for (let i = segStart; i <= n; i++) {
+    if (i < n && p.charCodeAt(i) !== 47) continue;
+    const len = i - segStart;
+    if (len === 0) return false;
+    if (p.charCodeAt(segStart) === 46 && (len === 1 || (len === 2 && p.charCodeAt(segStart + 1) === 46))) return false;
+    segStart = i + 1;
+  }
+  return true;
+}
+
 /** Collapses `.`, `..`, repeated and trailing slashes, like posixpath.normpath (but `//x` -> `/x`). */
 export function normalizePath(p: string): string {
   if (p === '') return '.';
+  if (isNormalPath(p)) return p;
   const drive = DRIVE.test(p) ? p.slice(0, 2) : '';
   const rest = drive ? p.slice(2).replace(/\\/g, '/') : p;
   const absolute = rest.startsWith('/');
@@ -80,6 +101,20 @@ export function isInside(dir: string, p: string): boolean {
 
 /** Python's `sorted()` order for str: by Unicode code point, not by UTF-16 code unit. */
 export function compareByCodePoint(a: string, b: string): number {
+  // UTF-16 order is code-point order until a surrogate is involved: compare units, and only at a
+  // difference that involves one take the exact (slower) path. Sorting big directories needs this.
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x < 0xd800 && y < 0xd800) return x - y;
+    return compareByCodePointSlow(a, b);
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+function compareByCodePointSlow(a: string, b: string): number {
   const ia = a[Symbol.iterator]();
   const ib = b[Symbol.iterator]();
   for (;;) {

@@ -76,8 +76,11 @@ function toRevisionInput(ref: MigrationFileRef, parsed: ParsedMigration, id: str
  * give none: the rules report the unknown ones, and guessing would invent edges.
  */
 function stringsOf(value: VarValue | undefined): string[] {
-  if (!value) return [];
+  if (!value) return NONE;
   if (value.kind === 'str') return [value.lit.value];
-  if (value.kind === 'seq') return value.items.map((i) => i.value);
-  return [];
+  if (value.kind === 'seq') return value.items.length ? value.items.map((i) => i.value) : NONE;
+  return NONE;
 }
+
+/** Most revisions have no dependencies and no labels: they share one empty list (frozen, read-only). */
+const NONE = Object.freeze([]) as unknown as string[];

@@ -5,6 +5,7 @@ import type { Span, StrLit, VarValue } from './types';
 import type { LineIndex } from './lineindex';
 import { S_BYTES, S_FIELDS, S_TEMPLATE, TK_NAME, TK_OP, TK_STRING, type Tokenizer } from './pytokens';
 import { evalString, stringBody } from './pystrings';
+import { detach } from './detach';
 
 export class ValueReader {
   constructor(private readonly tk: Tokenizer, private readonly lines: LineIndex) {}
@@ -84,7 +85,7 @@ export class ValueReader {
       const { bodyStart, bodyEnd } = stringBody(tk.aux[s], tk.start[s], tk.end[s]);
       if (bodyEnd - bodyStart === value.length && tk.text.startsWith(value, bodyStart)) inner = this.lines.span(bodyStart, bodyEnd);
     }
-    return { value, span: this.lines.span(tk.start[s], tk.end[e - 1]), inner };
+    return { value: detach(value), span: this.lines.span(tk.start[s], tk.end[e - 1]), inner };
   }
 
   private hasTopComma(s: number, e: number): boolean {
@@ -103,7 +104,7 @@ export class ValueReader {
   }
 
   private other(r: Range): VarValue {
-    return { kind: 'other', text: this.tk.text.slice(r.from, r.to), span: r.span };
+    return { kind: 'other', text: detach(this.tk.text.slice(r.from, r.to)), span: r.span };
   }
 }
 

@@ -51,8 +51,10 @@ export function scanVersionLocations(fs: HostFs, config: ProjectConfig): ScanRes
       const entries = [...listing.value].sort((a, b) => compareByCodePoint(a.name, b.name));
       // Resolving every file costs a system call each; only links can lead somewhere else.
       const realDir = fs.realpath(dir);
-      const fileNames = entries.filter((e) => e.kind !== 'dir').map((e) => e.name);
-      const stems = new Set(fileNames.map((n) => n.split('.')[0]));
+      // Only needed when there is bytecode around, which is rare: built on first use.
+      let fileNames: Set<string> | null = null;
+      const hasFile = (name: string): boolean =>
+        (fileNames ??= new Set(entries.filter((e) => e.kind !== 'dir').map((e) => e.name))).has(name);
       for (const entry of entries) {
         const path = joinPath(dir, entry.name);
         if (entry.kind === 'dir') {
@@ -67,7 +69,17 @@ export function scanVersionLocations(fs: HostFs, config: ProjectConfig): ScanRes
             `${path} is a symbolic link that points back to itself, so it cannot be read${SOURCE_FILE_RE.test(entry.name) ? ' (Alembic would fail to import it)' : ''}. Fix: remove or repoint the link.`));
           continue;
         }
-        const real = entry.symlink === false ? joinPath(realDir, entry.name) : fs.realpath(path);
+        if (entry.kind === 'other') {
+          // Reading a named pipe would block forever, and a device or a dangling link is no module.
+          if (SOURCE_FILE_RE.test(entry.name)) {
+            problems.push(configProblem('not-a-file', path, ZERO_SPAN,
+              `${path} is not a regular file (a named pipe, socket, device or a symbolic link to nothing), so it is not read; Alembic would fail to import it. Fix: remove it or replace it with the migration file.`));
+          }
+          continue;
+        }
+        // Not a link: its real path is its name in the real directory (the very same string when the
+        // directory is not behind a link either).
+        const real = entry.symlink === false ? (realDir === dir ? path : joinPath(realDir, entry.name)) : fs.realpath(path);
         if (seenReal.has(real)) {
           problems.push(configProblem('file-loaded-twice', path, ZERO_SPAN,
             `File ${real} loaded twice! ignoring. Please ensure version_locations is unique.`));
@@ -75,7 +87,7 @@ export function scanVersionLocations(fs: HostFs, config: ProjectConfig): ScanRes
         }
         seenReal.add(real);
         // Newest Alembic matches the resolved file's name (1.8.1: the listed name).
-        const name = basenamePath(real);
+        const name = entry.symlink === false ? entry.name : basenamePath(real);
         if (SOURCE_FILE_RE.test(name)) {
           const ref: MigrationFileRef = { path, location, relPath: rel + entry.name };
           if (real !== path) ref.realPath = real;
@@ -85,12 +97,15 @@ export function scanVersionLocations(fs: HostFs, config: ProjectConfig): ScanRes
         const compiled = SOURCELESS_FILE_RE.exec(name);
         if (compiled && compiled[2]) {
           // The source wins over .pyc, and .pyc over .pyo (`_from_filename`).
-          const hasSource = fileNames.includes(compiled[1]) || (compiled[2] === 'o' && fileNames.includes(compiled[1] + 'c'));
+          const hasSource = hasFile(compiled[1]) || (compiled[2] === 'o' && hasFile(compiled[1] + 'c'));
           if (!hasSource) bytecode++;
         }
       }
       const cache = entries.find((e) => e.name === '__pycache__' && e.kind === 'dir');
-      if (cache) bytecode += staleCacheFiles(fs, joinPath(dir, '__pycache__'), stems);
+      if (cache) {
+        const stems = new Set(entries.filter((e) => e.kind !== 'dir').map((e) => e.name.split('.')[0]));
+        bytecode += staleCacheFiles(fs, joinPath(dir, '__pycache__'), stems);
+      }
       if (!config.recursiveVersionLocations) return;
       for (const entry of entries) {
         if (entry.kind !== 'dir' || entry.name.endsWith('__pycache__')) continue;

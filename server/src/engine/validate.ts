@@ -48,6 +48,8 @@ export function validateProject(p: { config: ProjectConfig; files: IndexedFile[]
 
 /** File load order, then line, then column, then code: the order a CLI prints and a test can pin. */
 export function sortProblems(problems: Problem[], files: IndexedFile[]): Problem[] {
+  // A healthy project has no problem to sort: do not rank its thousands of files for nothing.
+  if (problems.length < 2) return [...problems];
   const rank = new Map<string, number>();
   files.forEach((f, i) => {
     if (!rank.has(f.ref.path)) rank.set(f.ref.path, i);

@@ -17,9 +17,11 @@ export function fileHealthRule(ctx: RuleContext): Problem[] {
     if (!parsed) continue;
     for (const e of parsed.decodeErrors) {
       out.push(
-        problem('decode-error', path, e.span, `${sentence(e.message)} Python cannot decode this file, so Alembic cannot import it and every command fails. Save it as UTF-8 (or fix the coding cookie).`),
+        problem('decode-error', path, e.span, `${sentence(e.message)}${/Save the file/.test(e.message) ? '' : ' Save the file as UTF-8, or declare its encoding in a coding comment on line 1 or 2.'} Until then Alembic cannot import the file, so every command fails.`),
       );
     }
+    // Python stops at the decode error before it could see any syntax error: report the first cause.
+    if (parsed.decodeErrors.length > 0) continue;
     for (const e of parsed.syntaxErrors) {
       out.push(
         problem('syntax-error', path, e.span, `${sentence(e.message)} Alembic imports every migration file, so every command fails until this is fixed.`),

@@ -12,45 +12,46 @@ export function headerRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
   for (const file of ctx.files) {
     if (!file.parsed) continue;
-    out.push(...revisionIdHeader(file), ...revisesHeader(file));
+    const idMismatch = revisionIdHeader(file);
+    if (idMismatch) out.push(idMismatch);
+    const revisesMismatch = revisesHeader(file);
+    if (revisesMismatch) out.push(revisesMismatch);
   }
   return out;
 }
 
-function revisionIdHeader(file: IndexedFile): Problem[] {
+function revisionIdHeader(file: IndexedFile): Problem | null {
   const fact = file.parsed?.header.revisionId;
   const rev = file.parsed?.revision;
-  if (!fact || rev?.value.kind !== 'str') return [];
+  if (!fact || rev?.value.kind !== 'str') return null;
   const id = rev.value.lit.value;
-  if (fact.text === id) return [];
-  return [
-    problem(
-      'header-mismatch',
-      file.ref.path,
-      fact.span,
-      `The docstring says \`Revision ID: ${fact.text}\` but the file declares \`revision = ${q(id)}\`. Alembic uses only the variable; update the header to ${q(id)} so nobody copies the wrong id.`,
-      { related: [relatedAt(file, rev.value.span, 'the revision variable')], data: { header: 'Revision ID', expected: id } },
-    ),
-  ];
+  if (fact.text === id) return null;
+  return problem(
+    'header-mismatch',
+    file.ref.path,
+    fact.span,
+    `The docstring says \`Revision ID: ${fact.text}\` but the file declares \`revision = ${q(id)}\`. Alembic uses only the variable; update the header to ${q(id)} so nobody copies the wrong id.`,
+    { related: [relatedAt(file, rev.value.span, 'the revision variable')], data: { header: 'Revision ID', expected: id } },
+  );
 }
 
-function revisesHeader(file: IndexedFile): Problem[] {
+function revisesHeader(file: IndexedFile): Problem | null {
   const fact = file.parsed?.header.revises;
   const down = file.parsed?.down_revision;
-  if (!fact || !down || down.value.kind === 'other') return [];
+  if (!fact || !down || down.value.kind === 'other') return null;
+  // The usual header names the one parent the variable names: settle that without building sets.
+  if (down.value.kind === 'str' && fact.ids.length === 1 && fact.ids[0].id === down.value.lit.value && !BASE_WORDS.has(fact.ids[0].id)) return null;
   const expected = literalsOf(down).map((lit) => lit.value).filter((v) => v !== '');
   const written = fact.ids.map((i) => i.id).filter((id) => !BASE_WORDS.has(id));
-  if (sameSet(expected, written)) return [];
+  if (sameSet(expected, written)) return null;
   const expectedText = expected.join(', ');
-  return [
-    problem(
-      'header-mismatch',
-      file.ref.path,
-      fact.span,
-      `The docstring says \`Revises: ${fact.text}\` but \`down_revision\` is ${expected.length === 0 ? 'None (a base)' : expected.map(q).join(', ')}. Alembic uses only the variable; update the header${expected.length === 0 ? ' (leave it empty for a base)' : ` to \`Revises: ${expectedText}\``}.`,
-      { related: [relatedAt(file, valueSpan(file, 'down_revision'), 'the down_revision variable')], data: { header: 'Revises', expected: expectedText } },
-    ),
-  ];
+  return problem(
+    'header-mismatch',
+    file.ref.path,
+    fact.span,
+    `The docstring says \`Revises: ${fact.text}\` but \`down_revision\` is ${expected.length === 0 ? 'None (a base)' : expected.map(q).join(', ')}. Alembic uses only the variable; update the header${expected.length === 0 ? ' (leave it empty for a base)' : ` to \`Revises: ${expectedText}\``}.`,
+    { related: [relatedAt(file, valueSpan(file, 'down_revision'), 'the down_revision variable')], data: { header: 'Revises', expected: expectedText } },
+  );
 }
 
 function sameSet(a: string[], b: string[]): boolean {

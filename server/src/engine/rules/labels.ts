@@ -16,6 +16,7 @@ export function labelsRule(ctx: RuleContext): Problem[] {
   for (const file of ctx.files) {
     if (file.revisionId === null) continue;
     const a = file.parsed?.branch_labels;
+    if (!a || (a.value.kind !== 'str' && a.value.kind !== 'seq')) continue; // most files declare none
     // A Python set literal drops repeats before Alembic sees them; a tuple or list keeps them.
     const isSet = a?.value.kind === 'seq' && a.value.container === 'set';
     const seen = new Set<string>();

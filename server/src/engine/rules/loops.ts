@@ -2,7 +2,7 @@
 // LoopDetected). Longer loops come from the graph (RevisionMap._detect_cycles, reported as GraphIssues),
 // which lists every revision that is not between a base and a head, including the ones merely
 // stacked on a loop; we find the loop itself so the error sits where the fix is.
-import type { IndexedFile, Problem, RevisionMap } from '../types';
+import type { Assignment, IndexedFile, Problem, RevisionMap } from '../types';
 import { sortedPython } from '../py-order';
 import { problem, type RuleContext } from './context';
 import { literalsNamed, relatedAt, valueSpan, type RevisionVar } from './spans';
@@ -14,7 +14,7 @@ export function selfLoopRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
   for (const file of ctx.files) {
     const id = file.revisionId;
-    if (id === null) continue;
+    if (id === null || !mentionsItself(file, id)) continue;
     for (const lit of literalsNamed(file, 'down_revision', id)) {
       out.push(
         problem('self-loop', file.ref.path, lit.span, `This revision lists itself in down_revision; Alembic stops with "Self-loop is detected in revisions (${id})". Write the id of its parent (or None for a base).`, { data: { id } }),
@@ -27,6 +27,16 @@ export function selfLoopRule(ctx: RuleContext): Problem[] {
     }
   }
   return out;
+}
+
+/** Whether down_revision or depends_on names the file's own id (checked without building lists). */
+function mentionsItself(file: IndexedFile, id: string): boolean {
+  return names(file.parsed?.down_revision, id) || names(file.parsed?.depends_on, id);
+}
+
+function names(a: Assignment | undefined, id: string): boolean {
+  if (a?.value.kind === 'str') return a.value.lit.value === id;
+  return a?.value.kind === 'seq' ? a.value.items.some((lit) => lit.value === id) : false;
 }
 
 export function cycleRule(ctx: RuleContext): Problem[] {

@@ -17,7 +17,8 @@ export function revisionIdRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
   for (const file of ctx.files) {
     const a = file.parsed?.revision;
-    if (a?.value.kind === 'str') out.push(...idProblems(file, a.value.lit.value, a.value.span));
+    if (a?.value.kind === 'str' && !plainId(a.value.lit.value)) out.push(...idProblems(file, a.value.lit.value, a.value.span));
+    if (file.parsed?.branch_labels?.value.kind === 'none') continue;
     for (const lit of literalsOf(file.parsed?.branch_labels)) {
       if (RESERVED.has(lit.value)) {
         out.push(
@@ -33,6 +34,11 @@ export function revisionIdRule(ctx: RuleContext): Problem[] {
     }
   }
   return out;
+}
+
+/** A short id of plain characters, not reserved: what nearly every file has, told without allocating. */
+function plainId(id: string): boolean {
+  return id.length <= VERSION_NUM_LENGTH && !/[@\-+:]/.test(id) && !RESERVED.has(id);
 }
 
 function idProblems(file: IndexedFile, id: string, span: Span): Problem[] {

@@ -14,6 +14,9 @@ export function variablesRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
   for (const file of ctx.files) {
     if (!file.parsed) continue;
+    // A file Python cannot import has one problem, the import failure; what its variables would be
+    // is a consequence (a binary file has no `revision` either).
+    if (file.parsed.decodeErrors.length > 0 || file.parsed.syntaxErrors.length > 0) continue;
     out.push(...revisionProblems(file), ...downRevisionProblems(file));
     for (const name of ['branch_labels', 'depends_on'] as const) {
       const a = file.parsed[name];
@@ -71,6 +74,7 @@ function downRevisionProblems(file: IndexedFile): Problem[] {
     ];
   }
   if (a.value.kind === 'other') return [notStatic(file, 'down_revision', a)];
+  if (a.value.kind === 'none' || (a.value.kind === 'str' && a.value.lit.value !== '')) return [];
   return literalsOf(a)
     .filter((lit) => lit.value === '')
     .map((lit) =>
