@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { runCli, internalError } from './cli/run';
 import type { CommandResult } from './cli/output';
 import { nodeFs } from './node/nodeFs';
+import { tuneHeapForIndexing } from './node/heap';
 
 /** The name we were run under (the bin name); the bundle's own file name says nothing to a user. */
 function programName(): string {
@@ -23,6 +24,7 @@ function programVersion(): string {
 }
 
 function main(): void {
+  tuneHeapForIndexing();
   const prog = programName();
   let result: CommandResult;
   try {

@@ -3,6 +3,9 @@
 // variables, with spans mapped back to the source through the string's source map.
 import type { HeaderFact, ParsedMigration } from './types';
 import type { LineIndex } from './lineindex';
+
+/** What headerFacts needs of a line index: spans of source offsets. */
+export type SpanSource = Pick<LineIndex, 'span'>;
 import { isPythonSpace, pyStrip } from './pychars';
 
 /** `Script.longdoc` (the stripped docstring, or "") and `Script.doc` (longdoc up to the first "\n\n"). */
@@ -19,7 +22,7 @@ const KEYS: (keyof ParsedMigration['header'])[] = ['revisionId', 'revises', 'cre
 export function headerFacts(
   value: string,
   toSource: (index: number, isEnd: boolean) => number,
-  lines: LineIndex,
+  lines: SpanSource,
 ): ParsedMigration['header'] {
   const header: ParsedMigration['header'] = {};
   // Header lines hold one of the three labels: skip the docstring quickly when none is there.
@@ -53,7 +56,7 @@ function readFact(
   b: number,
   listsIds: boolean,
   toSource: (index: number, isEnd: boolean) => number,
-  lines: LineIndex,
+  lines: SpanSource,
 ): HeaderFact {
   const toSpan = (x: number, y: number) => {
     const start = toSource(x, false);

@@ -41,6 +41,28 @@ function fit(xs: number[]): number[] {
   return xs.length === 0 ? NO_NUMS : xs.slice();
 }
 
+/**
+ * For each node, the nodes whose list names it, in node order (children from parents). Counted first
+ * and filled into lists of exact size: growing 50k lists by push() made more garbage than the map keeps.
+ */
+function invert(n: number, lists: number[][], distinct: boolean): number[][] {
+  // Index loops: run once per map, these would not be optimised before most of the work is done, and
+  // for...of then allocates an iterator result per item.
+  const count = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const ps = distinct ? unique(lists[r]) : lists[r];
+    for (let i = 0; i < ps.length; i++) count[ps[i]]++;
+  }
+  const out: number[][] = new Array<number[]>(n);
+  for (let p = 0; p < n; p++) out[p] = count[p] === 0 ? NO_NUMS : new Array<number>(count[p]);
+  const filled = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const ps = distinct ? unique(lists[r]) : lists[r];
+    for (let i = 0; i < ps.length; i++) out[ps[i]][filled[ps[i]]++] = r;
+  }
+  return out;
+}
+
 export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
   const issues: GraphIssue[] = [];
 
@@ -125,12 +147,8 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
   const resolvedDeps = winners.map((w) => existingDeps(w, true));
   const allDown = parents.map((p, r) => union(p, resolvedDeps[r]));
 
-  const children: number[][] = ids.map(() => []);
-  const allChildren: number[][] = ids.map(() => []);
-  for (let r = 0; r < n; r++) {
-    for (const p of unique(parents[r])) children[p].push(r);
-    for (const d of allDown[r]) allChildren[d].push(r);
-  }
+  const children = invert(n, parents, true);
+  const allChildren = invert(n, allDown, false);
   // A losing duplicate is reached again through its label entries: Alembic links its down_revision (and
   // resolves every file's depends_on), so its parents gain the id as a child. The id then means the winner.
   const staleLabelled: { labels: string[]; parents: number[] }[] = [];
@@ -142,14 +160,11 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
     const ds = existingDeps(input, true);
     if (!labelled) return;
     staleLabelled.push({ labels: input.branchLabels, parents: input.down.length > 1 ? [] : ps });
-    for (const p of unique(ps)) if (!children[p].includes(k)) children[p].push(k);
-    for (const d of union(ps, ds)) if (!allChildren[d].includes(k)) allChildren[d].push(k);
+    for (const p of unique(ps)) if (!children[p].includes(k)) children[p] = children[p].concat(k);
+    for (const d of union(ps, ds)) if (!allChildren[d].includes(k)) allChildren[d] = allChildren[d].concat(k);
   });
 
-  for (let r = 0; r < n; r++) {
-    children[r] = fit(children[r]);
-    allChildren[r] = sameItems(allChildren[r], children[r]) ? children[r] : fit(allChildren[r]);
-  }
+  for (let r = 0; r < n; r++) if (sameItems(allChildren[r], children[r])) allChildren[r] = children[r];
 
   const normDeps = normalizedDependencies(parents, children, resolvedDeps);
   const normalizedDown = parents.map((p, r) => union(p, normDeps[r]));

@@ -25,7 +25,7 @@ export interface MapIndex {
   labels: ReadonlySet<string>[];
   /** Lookup keys in Alembic's dict order: ids (key order) then declared labels. */
   keys: string[];
-  keyTarget: Map<string, number>;
+  keyTarget: KeyLookup;
   /** map.heads / realHeads / bases as node numbers (a stale duplicate maps to its winner). */
   heads: number[];
   realHeads: number[];
@@ -40,6 +40,11 @@ export interface MapIndex {
   cyclic: boolean;
   /** Scratch memo for lineage/ancestry queries (see ops.ts). */
   memo: Map<string, Uint8Array>;
+}
+
+/** Lookup key -> node number (a Map's `get`). */
+export interface KeyLookup {
+  get(key: string): number | undefined;
 }
 
 const cache = new WeakMap<RevisionMap, MapIndex>();
@@ -128,15 +133,15 @@ function assembleIndex(map: RevisionMap, parts: IndexParts): MapIndex {
     if (!set) labelSets.set(labels, (set = new Set(labels)));
     return set;
   };
-  const keys = [...ids];
-  const keyTarget = new Map(pos);
+  // Ids first, then the labels no id shadows: `pos` plus a small label map, rather than a copy of `pos`.
+  // Without labels the keys are the ids: shared rather than copied (read-only).
+  const labelTarget = new Map<string, number>();
   for (const [label, owner] of map.labelOwner) {
     const p = pos.get(owner);
-    if (p !== undefined && !keyTarget.has(label)) {
-      keys.push(label);
-      keyTarget.set(label, p);
-    }
+    if (p !== undefined && !pos.has(label) && !labelTarget.has(label)) labelTarget.set(label, p);
   }
+  const keys = labelTarget.size > 0 ? [...ids, ...labelTarget.keys()] : ids;
+  const keyTarget: KeyLookup = labelTarget.size > 0 ? { get: (key) => pos.get(key) ?? labelTarget.get(key) } : pos;
   return {
     map,
     n: ids.length,
@@ -165,12 +170,13 @@ function assembleIndex(map: RevisionMap, parts: IndexParts): MapIndex {
 /** Nodes reachable from `starts` (included) along `adj`. */
 export function reach(ix: MapIndex, starts: Iterable<number>, adj: number[][]): Uint8Array {
   const mark = new Uint8Array(ix.n);
-  const stack = [...starts];
+  const stack = Array.isArray(starts) ? starts.slice() : [...starts];
   while (stack.length) {
     const x = stack.pop()!;
     if (mark[x]) continue;
     mark[x] = 1;
-    for (const y of adj[x]) if (!mark[y]) stack.push(y);
+    const next = adj[x];
+    for (let i = 0; i < next.length; i++) if (!mark[next[i]]) stack.push(next[i]);
   }
   return mark;
 }

@@ -9,6 +9,7 @@ import { evalString, stringBody, type SourceMap } from './pystrings';
 import { ValueReader } from './pyvalues';
 import { BLOCK_CONTROL, BLOCK_NONE, BLOCK_SCOPE, StatementAnalyzer, TARGETS, type BindingSink } from './pystatements';
 import { headerFacts } from './docstring';
+import { setLazyHeader } from './lazyheader';
 import { detach } from './detach';
 
 export { scriptDoc } from './docstring';
@@ -43,9 +44,9 @@ function parseUnsafe(text: string): ParsedMigration {
   const lines = new LineIndex(text);
   const tk = new Tokenizer(text);
   const values = new ValueReader(tk, lines);
-  const result: ParsedMigration = {
-    docstring: null, header: {}, syntaxErrors: [], decodeErrors: [], hasUpgrade: false, hasDowngrade: false,
-  };
+  // `header` is added last (see readDocstring), so that it can be an accessor without a hidden-class change.
+  const result = { docstring: null, syntaxErrors: NO_ERRORS, decodeErrors: [], hasUpgrade: false, hasDowngrade: false } as unknown as ParsedMigration;
+  let header: ParsedMigration['header'] = EMPTY_HEADER;
   const sink: BindingSink = {
     plain(t, nameTok, vs, ve, annotated) {
       if (vs >= ve && !emptyValue) {
@@ -85,7 +86,7 @@ function parseUnsafe(text: string): ParsedMigration {
     }
     if (first) {
       first = false;
-      if (tk.level === 0) readDocstring(tk, lines, result);
+      if (tk.level === 0) header = readDocstring(tk, lines, result);
     }
     if (!stringError) stringError = checkStrings(tk);
     const last = tk.count - 1;
@@ -101,8 +102,12 @@ function parseUnsafe(text: string): ParsedMigration {
   const nul = text.indexOf('\0');
   let err: Err | null = nul >= 0 ? { message: 'SyntaxError: source code cannot contain null bytes', start: nul, end: nul + 1 } : tk.error;
   for (const other of [stringError, emptyValue]) if (nul < 0 && other && (!err || other.start < err.start)) err = other;
-  if (err) result.syntaxErrors.push({ message: describe(err.message), span: lines.span(err.start, err.end) });
-  return result;
+  if (err) result.syntaxErrors = [{ message: describe(err.message), span: lines.span(err.start, err.end) }];
+  const parsed = compact(result);
+  if (header === EMPTY_HEADER) parsed.header = {};
+  else if (header === LAZY_HEADER) setLazyHeader(parsed);
+  else parsed.header = header;
+  return parsed;
 }
 
 /**
@@ -123,21 +128,53 @@ function describe(message: string): string {
   return `Python cannot import this file: ${message}.`;
 }
 
-/** The docstring: the first statement, when it is made of plain (not f-, not bytes) string literals. */
-function readDocstring(tk: Tokenizer, lines: LineIndex, result: ParsedMigration): void {
+/** Most files have no syntax errors: they share one empty list (frozen, read-only). */
+const NO_ERRORS = Object.freeze([]) as unknown as ParsedMigration['syntaxErrors'];
+const EMPTY_HEADER: ParsedMigration['header'] = Object.freeze({});
+
+/** Marks a header to be computed on first read (see lazyheader.ts). */
+const LAZY_HEADER: ParsedMigration['header'] = Object.freeze({});
+
+const USUAL_KEYS = ['docstring', 'syntaxErrors', 'decodeErrors', 'hasUpgrade', 'hasDowngrade', 'revision', 'down_revision', 'branch_labels', 'depends_on'];
+
+function hasUsualKeys(r: ParsedMigration): boolean {
+  const keys = Object.keys(r);
+  if (keys.length !== USUAL_KEYS.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== USUAL_KEYS[i]) return false;
+  return true;
+}
+
+/**
+ * V8 stores properties added after an object literal outside the object, in a separate array: rebuilt
+ * as one literal with the same keys in the same order, a file's result holds its variables inline.
+ */
+function compact(r: ParsedMigration): ParsedMigration {
+  if (!r.revision || !r.down_revision || !r.branch_labels || !r.depends_on || !hasUsualKeys(r)) return r;
+  const { docstring, syntaxErrors, decodeErrors, hasUpgrade, hasDowngrade, revision, down_revision, branch_labels, depends_on } = r;
+  return { docstring, syntaxErrors, decodeErrors, hasUpgrade, hasDowngrade, revision, down_revision, branch_labels, depends_on } as ParsedMigration;
+}
+
+/**
+ * The docstring: the first statement, when it is made of plain (not f-, not bytes) string literals.
+ * Returns its header facts, or LAZY_HEADER when they can be computed later from the value and span alone.
+ */
+function readDocstring(tk: Tokenizer, lines: LineIndex, result: ParsedMigration): ParsedMigration['header'] {
   let e = 0;
   while (e < tk.count && !(tk.kind[e] === TK_OP && tk.aux[e] === 59)) e = (tk.kind[e] === TK_OP && tk.pair[e] > e ? tk.pair[e] : e) + 1;
   let s = 0;
   while (e - s >= 2 && tk.kind[s] === TK_OP && tk.aux[s] === 40 && tk.pair[s] === e - 1) { s++; e--; }
-  if (s >= e) return;
-  for (let i = s; i < e; i++) if (tk.kind[i] !== TK_STRING || tk.aux[i] & (S_BYTES | S_FORMAT)) return;
+  if (s >= e) return EMPTY_HEADER;
+  for (let i = s; i < e; i++) if (tk.kind[i] !== TK_STRING || tk.aux[i] & (S_BYTES | S_FORMAT)) return EMPTY_HEADER;
   let value: string;
   let toSource: (index: number, isEnd: boolean) => number;
+  let lazy = false;
   if (e - s === 1 && tk.aux[s] & S_SIMPLE) {
     // The usual case: one plain token, so value index i is source offset bodyStart + i.
     const { bodyStart } = stringBody(tk.aux[s], tk.start[s], tk.end[s]);
     value = evalString(tk.text, tk.start[s], tk.end[s], tk.aux[s]).value;
     toSource = (i, isEnd) => bodyStart + i + (isEnd ? 1 : 0);
+    // Bare triple quotes: the body starts 3 characters after the literal, so the span gives it back later.
+    lazy = bodyStart - tk.start[s] === 3;
   } else {
     const map: SourceMap = { srcStart: [], srcEnd: [] };
     value = '';
@@ -146,7 +183,9 @@ function readDocstring(tk: Tokenizer, lines: LineIndex, result: ParsedMigration)
   }
   value = detach(value);
   result.docstring = { value, span: lines.span(tk.start[s], tk.end[e - 1]) };
-  result.header = headerFacts(value, toSource, lines);
+  // Without a CR the value's lines are the file's lines: the facts can wait until someone reads them.
+  if (lazy && value.indexOf('\r') < 0) return LAZY_HEADER;
+  return headerFacts(value, toSource, lines);
 }
 
 /** Escapes Python rejects in string literals, non-ASCII bytes literals, bytes next to str: the first one. */

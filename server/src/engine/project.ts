@@ -29,7 +29,10 @@ export function indexProject(fs: HostFs, config: ProjectConfig): IndexedProject 
 /** Re-runs the graph and rules over already-parsed files (the language server's incremental path). */
 export function assembleProject(config: ProjectConfig, files: IndexedFile[], scanProblems: Problem[] = []): IndexedProject {
   const inputs: RevisionInput[] = [];
-  for (const f of files) if (f.input) inputs.push(f.input);
+  for (const f of files) {
+    const input = peekInput(f);
+    if (input) inputs.push(input);
+  }
   const map = buildRevisionMap(inputs);
   const problems = [...config.problems, ...scanProblems, ...validateProject({ config, files, map })];
   return { config, files, map, problems };
@@ -43,8 +46,33 @@ export function indexFile(fs: HostFs, ref: MigrationFileRef): IndexedFile {
 
 export function indexParsedFile(ref: MigrationFileRef, parsed: ParsedMigration): IndexedFile {
   const revisionId = revisionIdOf(ref, parsed);
-  const input = revisionId === null ? null : toRevisionInput(ref, parsed, revisionId);
-  return { ref, parsed, readError: null, revisionId, input };
+  if (revisionId === null) return { ref, parsed, readError: null, revisionId, input: null };
+  const file = { ref, parsed, readError: null, revisionId } as IndexedFile;
+  // The graph keeps everything the input holds in its node, so a kept input would be a second copy of
+  // each file's graph facts: it is built from the parse on first read instead, then kept as a plain
+  // property (copies, JSON and deep comparisons see the same value). One shared getter/setter pair
+  // gives every file the same hidden class.
+  Object.defineProperty(file, 'input', { get: readInput, set: writeInput, enumerable: true, configurable: true });
+  return file;
+}
+
+function readInput(this: IndexedFile): RevisionInput | null {
+  const input = inputOf(this);
+  writeInput.call(this, input);
+  return input;
+}
+
+function writeInput(this: IndexedFile, input: RevisionInput | null): void {
+  Object.defineProperty(this, 'input', { value: input, enumerable: true, writable: true, configurable: true });
+}
+
+function inputOf(file: IndexedFile): RevisionInput | null {
+  return file.parsed && file.revisionId !== null ? toRevisionInput(file.ref, file.parsed, file.revisionId) : null;
+}
+
+/** `file.input`, without keeping it when it is still to be built (the graph copies what it needs). */
+function peekInput(file: IndexedFile): RevisionInput | null {
+  return Object.getOwnPropertyDescriptor(file, 'input')?.get === readInput ? inputOf(file) : file.input;
 }
 
 function revisionIdOf(ref: MigrationFileRef, parsed: ParsedMigration): string | null {

@@ -89,7 +89,9 @@ export function scanVersionLocations(fs: HostFs, config: ProjectConfig): ScanRes
         // Newest Alembic matches the resolved file's name (1.8.1: the listed name).
         const name = entry.symlink === false ? entry.name : basenamePath(real);
         if (SOURCE_FILE_RE.test(name)) {
-          const ref: MigrationFileRef = { path, location, relPath: rel + entry.name };
+          // relPath is the end of path: as a slice of it, it costs no second copy of the name.
+          const relPath = rel === '' && path.endsWith(entry.name) ? path.slice(path.length - entry.name.length) : rel + entry.name;
+          const ref: MigrationFileRef = { path, location, relPath };
           if (real !== path) ref.realPath = real;
           files.push(ref);
           continue;

@@ -1,9 +1,10 @@
 // The docstring header (`Revision ID:`, `Revises:`) is text the template writes; Alembic never reads
 // it. After a rebase or a hand edit it drifts from the variables, and people then trust the wrong
 // one, so a disagreement is worth a warning (the fix is always to the header).
-import type { IndexedFile, Problem } from '../types';
+import type { HeaderFact, IndexedFile, Problem } from '../types';
 import { problem, q, type RuleContext } from './context';
 import { literalsOf, valueSpan, relatedAt } from './spans';
+import { peekHeader, peekHeaderTexts } from '../lazyheader';
 
 /** What people write in `Revises:` for a base. */
 const BASE_WORDS = new Set(['', 'None', '<base>', 'base']);
@@ -12,20 +13,23 @@ export function headerRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
   for (const file of ctx.files) {
     if (!file.parsed) continue;
-    const idMismatch = revisionIdHeader(file);
+    // Texts first; the spans are computed only for a fact that disagrees.
+    const texts = peekHeaderTexts(file.parsed);
+    const idMismatch = revisionIdHeader(file, texts.revisionId);
     if (idMismatch) out.push(idMismatch);
-    const revisesMismatch = revisesHeader(file);
+    const revisesMismatch = revisesHeader(file, texts.revises);
     if (revisesMismatch) out.push(revisesMismatch);
   }
   return out;
 }
 
-function revisionIdHeader(file: IndexedFile): Problem | null {
-  const fact = file.parsed?.header.revisionId;
+function revisionIdHeader(file: IndexedFile, text: HeaderFact | undefined): Problem | null {
   const rev = file.parsed?.revision;
-  if (!fact || rev?.value.kind !== 'str') return null;
+  if (!text || rev?.value.kind !== 'str') return null;
   const id = rev.value.lit.value;
-  if (fact.text === id) return null;
+  if (text.text === id) return null;
+  const fact = file.parsed ? peekHeader(file.parsed).revisionId : undefined;
+  if (!fact) return null;
   return problem(
     'header-mismatch',
     file.ref.path,
@@ -35,15 +39,16 @@ function revisionIdHeader(file: IndexedFile): Problem | null {
   );
 }
 
-function revisesHeader(file: IndexedFile): Problem | null {
-  const fact = file.parsed?.header.revises;
+function revisesHeader(file: IndexedFile, text: HeaderFact | undefined): Problem | null {
   const down = file.parsed?.down_revision;
-  if (!fact || !down || down.value.kind === 'other') return null;
+  if (!text || !down || down.value.kind === 'other') return null;
   // The usual header names the one parent the variable names: settle that without building sets.
-  if (down.value.kind === 'str' && fact.ids.length === 1 && fact.ids[0].id === down.value.lit.value && !BASE_WORDS.has(fact.ids[0].id)) return null;
+  if (down.value.kind === 'str' && text.ids.length === 1 && text.ids[0].id === down.value.lit.value && !BASE_WORDS.has(text.ids[0].id)) return null;
   const expected = literalsOf(down).map((lit) => lit.value).filter((v) => v !== '');
-  const written = fact.ids.map((i) => i.id).filter((id) => !BASE_WORDS.has(id));
+  const written = text.ids.map((i) => i.id).filter((id) => !BASE_WORDS.has(id));
   if (sameSet(expected, written)) return null;
+  const fact = file.parsed ? peekHeader(file.parsed).revises : undefined;
+  if (!fact) return null;
   const expectedText = expected.join(', ');
   return problem(
     'header-mismatch',
