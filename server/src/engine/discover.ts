@@ -9,7 +9,8 @@ import type { DirEntry, HostFs, Problem, ProjectConfig } from './types';
 import { iniLookup, parseIni } from './ini';
 import { parsePyproject } from './pyproject';
 import { loadProjectConfig } from './config';
-import { basenamePath, compareByCodePoint, dirnamePath, joinPath } from './paths';
+import { basenamePath, dirnamePath, joinPath } from './paths';
+import { compareCodePoints } from './py-order';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', 'site-packages', '.tox', '.mypy_cache']);
 const MAX_DEPTH = 40;
@@ -43,7 +44,7 @@ function walkTrees(fs: HostFs, roots: string[]): Found {
     if (!listing.ok) return; // an unreadable folder elsewhere in the workspace is not Alembic's business
     // Only folders and config files matter: a versions folder holds thousands of .py files, so keep
     // the few relevant entries before sorting (the order among them is the same).
-    const entries = listing.value.filter(isRelevant).sort((a, b) => compareByCodePoint(a.name, b.name));
+    const entries = listing.value.filter(isRelevant).sort((a, b) => compareCodePoints(a.name, b.name));
     const isFile = (name: string) => entries.some((e) => e.name === name && e.kind === 'file');
     if (isFile('env.py') && isFile('script.py.mako') && entries.some((e) => e.name === 'versions' && e.kind === 'dir')) {
       found.scriptDirs.push(dir);
@@ -131,8 +132,8 @@ export function discoverProjects(fs: HostFs, roots: string[]): DiscoveryResult {
   }
 
   projects.sort((a, b) => a.rank - b.rank
-    || compareByCodePoint(a.config.iniFile ?? a.config.pyprojectFile ?? a.config.scriptLocation, b.config.iniFile ?? b.config.pyprojectFile ?? b.config.scriptLocation)
+    || compareCodePoints(a.config.iniFile ?? a.config.pyprojectFile ?? a.config.scriptLocation, b.config.iniFile ?? b.config.pyprojectFile ?? b.config.scriptLocation)
     || a.order - b.order);
-  problems.sort((a, b) => compareByCodePoint(a.file, b.file) || a.span.start.line - b.span.start.line);
+  problems.sort((a, b) => compareCodePoints(a.file, b.file) || a.span.start.line - b.span.start.line);
   return { projects: projects.map((p) => p.config), problems };
 }

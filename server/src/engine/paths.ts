@@ -98,32 +98,3 @@ export function isInside(dir: string, p: string): boolean {
   const n = normalizePath(p);
   return n === d || n.startsWith(d === '/' ? '/' : d + '/');
 }
-
-/** Python's `sorted()` order for str: by Unicode code point, not by UTF-16 code unit. */
-export function compareByCodePoint(a: string, b: string): number {
-  // UTF-16 order is code-point order until a surrogate is involved: compare units, and only at a
-  // difference that involves one take the exact (slower) path. Sorting big directories needs this.
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x < 0xd800 && y < 0xd800) return x - y;
-    return compareByCodePointSlow(a, b);
-  }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
-
-function compareByCodePointSlow(a: string, b: string): number {
-  const ia = a[Symbol.iterator]();
-  const ib = b[Symbol.iterator]();
-  for (;;) {
-    const x = ia.next();
-    const y = ib.next();
-    if (x.done) return y.done ? 0 : -1;
-    if (y.done) return 1;
-    const cx = x.value.codePointAt(0)!;
-    const cy = y.value.codePointAt(0)!;
-    if (cx !== cy) return cx - cy;
-  }
-}

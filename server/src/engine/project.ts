@@ -13,12 +13,11 @@ import type {
   VarValue,
 } from './types';
 import { scanVersionLocations } from './scan';
+import { legacyRevisionId } from './legacy-id';
 import { parseMigration, scriptDoc } from './parse';
 import { buildRevisionMap } from './graph';
 import { validateProject } from './validate';
 
-/** Alembic's legacy rule: with no `revision` variable, a file named `<hex>.py` gives its own id. */
-const LEGACY_ID_FILE = /^([a-f0-9]+)\.py$/;
 
 export function indexProject(fs: HostFs, config: ProjectConfig): IndexedProject {
   const scan = scanVersionLocations(fs, config);
@@ -79,7 +78,7 @@ function revisionIdOf(ref: MigrationFileRef, parsed: ParsedMigration): string | 
   const value = parsed.revision?.value;
   if (value === undefined) {
     const base = ref.relPath.slice(ref.relPath.lastIndexOf('/') + 1);
-    return LEGACY_ID_FILE.exec(base)?.[1] ?? null;
+    return legacyRevisionId(base);
   }
   return value.kind === 'str' ? value.lit.value : null;
 }

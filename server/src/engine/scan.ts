@@ -4,7 +4,8 @@
 // subdirectories top-down in sorted order. 1.8.1 used os.listdir order (arbitrary) and never recursed.
 import type { HostFs, MigrationFileRef, Problem, ProjectConfig, ScanResult } from './types';
 import { configProblem, ZERO_SPAN } from './configProblems';
-import { basenamePath, compareByCodePoint, joinPath } from './paths';
+import { basenamePath, joinPath } from './paths';
+import { compareCodePoints } from './py-order';
 
 /** `_only_source_rev_file`: `.#` (Emacs locks) and `__init__*` excluded, must end in `.py`. */
 export const SOURCE_FILE_RE = /^(?!\.#|__init__)([^\n]*\.py)\n?$/; // Python's `$` also matches before a final \n
@@ -48,7 +49,7 @@ export function scanVersionLocations(fs: HostFs, config: ProjectConfig): ScanRes
           : configProblem('unreadable-directory', dir, ZERO_SPAN, `Directory ${dir} cannot be read (${listing.error}); newer Alembic silently skips it and 1.8.1 fails. Fix: make it readable (check its permissions).`));
         return;
       }
-      const entries = [...listing.value].sort((a, b) => compareByCodePoint(a.name, b.name));
+      const entries = [...listing.value].sort((a, b) => compareCodePoints(a.name, b.name));
       // Resolving every file costs a system call each; only links can lead somewhere else.
       const realDir = fs.realpath(dir);
       // Only needed when there is bytecode around, which is rare: built on first use.

@@ -3,10 +3,9 @@
 // flagged so nobody mistakes our graph for the whole truth.
 import type { Assignment, IndexedFile, Problem } from '../types';
 import { problem, type RuleContext } from './context';
+import { legacyRevisionId } from '../legacy-id';
 import { FILE_START, fileName, literalsOf, type RevisionVar } from './spans';
 
-/** Alembic's legacy rule: `<hex>.py` with no `revision` variable gets its id from the name. */
-const LEGACY_ID_FILE = /^[a-f0-9]+\.py$/;
 /** Literals the parser reports as 'other' but that are clearly not strings. */
 const NON_STRING_LITERAL = /^(?:[-+]?(?:\d[\d_]*(?:\.[\d_]*)?(?:[eE][-+]?\d+)?|0[xXoObB][\da-fA-F_]+)[jJ]?|True|False|\.\.\.)$/;
 
@@ -30,7 +29,7 @@ function revisionProblems(file: IndexedFile): Problem[] {
   const path = file.ref.path;
   const a = file.parsed?.revision;
   if (!a) {
-    if (LEGACY_ID_FILE.test(fileName(file))) return [];
+    if (legacyRevisionId(fileName(file)) !== null) return [];
     return [
       problem(
         'missing-revision',
