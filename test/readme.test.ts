@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { PROBLEM_CODES } from '../server/src/engine/codes';
-import { CONFIG_PROBLEM_CODES } from '../server/src/engine/configProblems';
+import { PROBLEM_CODES } from '../server/src/engine/rules/codes';
+import { CONFIG_PROBLEM_CODES } from '../server/src/engine/config/configProblems';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };

@@ -1,4 +1,4 @@
-// Which parser reads migration files: our purpose-built scanner (server/src/engine/parse.ts) or a full
+// Which parser reads migration files: our purpose-built scanner (server/src/engine/python/parse.ts) or a full
 // Python grammar (@lezer/python)? Measures both on a generated corpus of realistic migrations, for speed
 // (µs per file, against just reading the files from disk) and for agreement (same four variables and
 // docstring). Run: npx tsx test/bench/parser-choice.ts [fileCount]
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
-import { parseMigration, parseMigrationText } from '../../server/src/engine/parse';
+import { parseMigration, parseMigrationText } from '../../server/src/engine/python/parse';
 import type { ParsedMigration, VarValue } from '../../server/src/engine/types';
 import { generateCorpus } from './migration-corpus';
 

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, mkdirSync, realpathSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memFs } from '../helpers/memfs';
-import { CONFIG_PROBLEM_CODES, configFromVersionLocations, loadProjectConfig, type LoadConfigOptions } from '../../server/src/engine/config';
+import { CONFIG_PROBLEM_CODES, configFromVersionLocations, loadProjectConfig, type LoadConfigOptions } from '../../server/src/engine/config/config';
 import { createNodeFs } from '../../server/src/node/nodeFs';
 import { basenamePath, dirnamePath, isAbsolutePath, joinPath, normalizePath, relativePath, resolvePath } from '../../server/src/engine/paths';
 

@@ -2,9 +2,9 @@
 // with /usr/bin/python3 (3.11) by compiling the same bytes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeSource } from '../../server/src/engine/decode';
-import { lookupPythonCodec, normalizeCodecName, tokenizerNormalName } from '../../server/src/engine/pyencodings';
-import { parseMigration } from '../../server/src/engine/parse';
+import { decodeSource } from '../../server/src/engine/python/decode';
+import { lookupPythonCodec, normalizeCodecName, tokenizerNormalName } from '../../server/src/engine/python/pyencodings';
+import { parseMigration } from '../../server/src/engine/python/parse';
 
 const enc = new TextEncoder();
 function bytes(...parts: (string | number[])[]): Uint8Array {

@@ -2,7 +2,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { memFs } from '../helpers/memfs';
-import { discoverProjects } from '../../server/src/engine/discover';
+import { discoverProjects } from '../../server/src/engine/config/discover';
 
 const scriptDir = (dir: string) => ({ [`${dir}/env.py`]: '', [`${dir}/script.py.mako`]: '', [`${dir}/versions/.keep`]: '' });
 const summary = (r: ReturnType<typeof discoverProjects>) => r.projects.map((p) => [p.id, p.kind, p.scriptLocation]);

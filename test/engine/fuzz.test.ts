@@ -4,8 +4,8 @@
 // the seed and case number.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMigration } from '../../server/src/engine/parse';
-import { decodeSource } from '../../server/src/engine/decode';
+import { parseMigration } from '../../server/src/engine/python/parse';
+import { decodeSource } from '../../server/src/engine/python/decode';
 import type { ParsedMigration, Span } from '../../server/src/engine/types';
 import { generateCorpus, prng } from '../bench/migration-corpus';
 

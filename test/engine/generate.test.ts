@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import {
   environmentTemplateArgs, makeMergeVars, makeRevisionVars, newRevisionFile, newRevisionId, newRevisionText,
   type RevisionTemplateVars, type TemplateConfig,
-} from '../../server/src/engine/generate';
-import { revisionFileName, revisionSlug } from '../../server/src/engine/slug';
-import { formatPyDateTime, pyDateTimeAt, pyDateTimeInZone, type PyDateTime } from '../../server/src/engine/create-date';
+} from '../../server/src/engine/generate/generate';
+import { revisionFileName, revisionSlug } from '../../server/src/engine/generate/slug';
+import { formatPyDateTime, pyDateTimeAt, pyDateTimeInZone, type PyDateTime } from '../../server/src/engine/generate/create-date';
 
 // Golden data made by test/fixtures/templates/regenerate.py with real Alembic 1.8.1 + Mako.
 // 1.8.1 vs the newest Alembic, where the newest rule is the one tested:

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildRevisionMap } from '../../server/src/engine/graph';
+import { buildRevisionMap } from '../../server/src/engine/graph/graph';
 import { revs } from '../helpers/revs';
 import { A1, B2, C3, D4, E5, F6, p1, p2, p2m, p4, p4linear } from './graph-examples';
 

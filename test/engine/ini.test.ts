@@ -5,7 +5,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { interpolateIni, parseIni, pyRepr } from '../../server/src/engine/ini';
+import { interpolateIni, parseIni, pyRepr } from '../../server/src/engine/config/ini';
 
 function values(text: string): Record<string, Record<string, string>> {
   const doc = parseIni(text, '/p/alembic.ini');

@@ -2,10 +2,10 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderMako } from '../../server/src/engine/mako';
-import { pyPercentFormat } from '../../server/src/engine/percent-format';
-import { pyRepr, pyStr, type PyValue } from '../../server/src/engine/mako-pyvalue';
-import { pyDateTimeAt } from '../../server/src/engine/create-date';
+import { renderMako } from '../../server/src/engine/generate/mako';
+import { pyPercentFormat } from '../../server/src/engine/generate/percent-format';
+import { pyRepr, pyStr, type PyValue } from '../../server/src/engine/generate/mako-pyvalue';
+import { pyDateTimeAt } from '../../server/src/engine/generate/create-date';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'templates');
 

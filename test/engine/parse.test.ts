@@ -4,7 +4,7 @@
 // Python got. Cases that Python refuses to compile must produce a syntax error on the same line.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMigrationText, scriptDoc } from '../../server/src/engine/parse';
+import { parseMigrationText, scriptDoc } from '../../server/src/engine/python/parse';
 import type { ParsedMigration, VarValue } from '../../server/src/engine/types';
 
 type Expected = Record<string, unknown>;

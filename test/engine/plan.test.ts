@@ -3,8 +3,8 @@
 // RevisionStep._unmerge_to_revisions patched in. Where 1.8.1 itself differs, the test says so.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildRevisionMap } from '../../server/src/engine/graph';
-import { planDowngrade, planStamp, planUpgrade } from '../../server/src/engine/plan';
+import { buildRevisionMap } from '../../server/src/engine/graph/graph';
+import { planDowngrade, planStamp, planUpgrade } from '../../server/src/engine/plan/plan';
 import type { Outcome, Plan } from '../../server/src/engine/types';
 import { revs } from '../helpers/revs';
 import { A1, B2, C3, D4, E5, F6, p1, p2, p2m, p4 } from './graph-examples';

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import {
   OP_ARROW, OP_AUGASSIGN, OP_ELLIPSIS, OP_OTHER, OP_WALRUS, S_BYTES, S_FIELDS, S_FORMAT, S_RAW, S_TRIPLE, S_UNTERMINATED,
   TK_NAME, TK_NUMBER, TK_OP, TK_STRING, Tokenizer,
-} from '../../server/src/engine/pytokens';
-import { evalString } from '../../server/src/engine/pystrings';
+} from '../../server/src/engine/python/pytokens';
+import { evalString } from '../../server/src/engine/python/pystrings';
 
 interface Line { level: number; tokens: [number, string, number][] }
 

@@ -15,7 +15,7 @@ import {
   revisionBlock,
   scriptString,
   pythonSplitLines,
-} from '../../server/src/engine/render';
+} from '../../server/src/engine/render/render';
 import { handMap, p1, p2, pe } from './render-maps';
 
 const P1 = p1();

@@ -2,8 +2,8 @@
 // sorted loading), identical in the newest Alembic for these paths.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildRevisionMap } from '../../server/src/engine/graph';
-import { explainResolution, historyRange, resolveRevisions, resolveSingleRevision } from '../../server/src/engine/resolve';
+import { buildRevisionMap } from '../../server/src/engine/graph/graph';
+import { explainResolution, historyRange, resolveRevisions, resolveSingleRevision } from '../../server/src/engine/plan/resolve';
 import type { Outcome } from '../../server/src/engine/types';
 import { revs } from '../helpers/revs';
 import { A1, B2, C3, D4, E5, F6, p1, p2, p4 } from './graph-examples';

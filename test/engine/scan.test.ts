@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, mkdirSync, realpathSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memFs, type MemFsOptions } from '../helpers/memfs';
-import { configFromVersionLocations, loadProjectConfig } from '../../server/src/engine/config';
-import { scanVersionLocations } from '../../server/src/engine/scan';
+import { configFromVersionLocations, loadProjectConfig } from '../../server/src/engine/config/config';
+import { scanVersionLocations } from '../../server/src/engine/config/scan';
 import type { ProjectConfig } from '../../server/src/engine/types';
 
 const V = '/p/migrations/versions';

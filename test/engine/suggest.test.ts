@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { SuggestIndex, type Suggestion } from '../../server/src/engine/suggest';
-import { boundedDistance, NearMissIndex, typoBudget } from '../../server/src/engine/suggest-distance';
+import { SuggestIndex, type Suggestion } from '../../server/src/engine/rules/suggest';
+import { boundedDistance, NearMissIndex, typoBudget } from '../../server/src/engine/rules/suggest-distance';
 import { compareCodePoints } from '../../server/src/engine/py-order';
 import { handMap, type HandRev } from './render-maps';
 

@@ -16,7 +16,7 @@ import type {
   StrLit,
   VarValue,
 } from '../../server/src/engine/types';
-import { validateProject } from '../../server/src/engine/validate';
+import { validateProject } from '../../server/src/engine/rules/validate';
 import { docOf, handMap } from './render-maps';
 
 type ParseText = (text: string) => ParsedMigration;

@@ -4,7 +4,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Problem, Severity } from '../../server/src/engine/types';
-import { PROBLEM_CODES } from '../../server/src/engine/codes';
+import { PROBLEM_CODES } from '../../server/src/engine/rules/codes';
 import { migration, project, textAt, usingReal, VERSIONS, type ProjectOptions, type TestFile } from './validate-project';
 
 interface Expected {

@@ -23,10 +23,10 @@ interface EngineModules {
 
 async function load(): Promise<EngineModules> {
   const loose = async (p: Promise<unknown>) => (await p) as Record<string, unknown>;
-  const config = await loose(import('../../server/src/engine/config'));
+  const config = await loose(import('../../server/src/engine/config/config'));
   const project = await loose(import('../../server/src/engine/project'));
-  const resolve = await loose(import('../../server/src/engine/resolve'));
-  const plan = await loose(import('../../server/src/engine/plan'));
+  const resolve = await loose(import('../../server/src/engine/plan/resolve'));
+  const plan = await loose(import('../../server/src/engine/plan/plan'));
   const fsMod = await loose(import('../../server/src/node/nodeFs'));
   const fn = <T>(m: Record<string, unknown>, name: string) => (typeof m[name] === 'function' ? (m[name] as T) : undefined);
   return {

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeFs, nodeFs } from '../../server/src/node/nodeFs';
-import { scanVersionLocations } from '../../server/src/engine/scan';
-import { configFromVersionLocations } from '../../server/src/engine/config';
+import { scanVersionLocations } from '../../server/src/engine/config/scan';
+import { configFromVersionLocations } from '../../server/src/engine/config/config';
 
 describe('nodeFs', () => {
   let dir = '';

@@ -12,11 +12,11 @@ import type {
   RevisionInput,
   VarValue,
 } from './types';
-import { scanVersionLocations } from './scan';
+import { scanVersionLocations } from './config/scan';
 import { legacyRevisionId } from './legacy-id';
-import { parseMigration, scriptDoc } from './parse';
-import { buildRevisionMap } from './graph';
-import { validateProject } from './validate';
+import { parseMigration, scriptDoc } from './python/parse';
+import { buildRevisionMap } from './graph/graph';
+import { validateProject } from './rules/validate';
 
 
 export function indexProject(fs: HostFs, config: ProjectConfig): IndexedProject {

@@ -3,7 +3,7 @@
 `alembic` in expect.json says what real Alembic does (the oracle test checks it): the oracle's kind
 ("key-error" is a KeyError without the "is not present" warning, raised while resolving depends_on or a
 label used as a parent); `engineCodes` lists
-the problem codes (server/src/engine/codes.ts) of which the engine must report at least one.
+the problem codes (server/src/engine/rules/codes.ts) of which the engine must report at least one.
 """
 import re
 

@@ -1,7 +1,7 @@
 // What every rule sees, and the one way rules make a Problem (code table severity, stable shape).
 import type { IndexedFile, Problem, ProjectConfig, RelatedLocation, RevisionMap, Severity, Span } from '../types';
-import { PROBLEM_CODES, type ProblemCode } from '../codes';
-import { SuggestIndex } from '../suggest';
+import { PROBLEM_CODES, type ProblemCode } from './codes';
+import { SuggestIndex } from './suggest';
 
 export interface RuleContext {
   config: ProjectConfig;

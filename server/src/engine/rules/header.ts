@@ -4,7 +4,7 @@
 import type { HeaderFact, IndexedFile, Problem } from '../types';
 import { problem, q, type RuleContext } from './context';
 import { literalsOf, valueSpan, relatedAt } from './spans';
-import { peekHeader, peekHeaderTexts } from '../lazyheader';
+import { peekHeader, peekHeaderTexts } from '../python/lazyheader';
 
 /** What people write in `Revises:` for a base. */
 const BASE_WORDS = new Set(['', 'None', '<base>', 'base']);

@@ -3,8 +3,8 @@
 // the map is built, which stops every command. Each entry gets its own problem on its own literal,
 // with the likeliest intended target (suggest.ts) in `data.candidates` for the quick fix.
 import type { IndexedFile, Problem, RelatedLocation, RevisionMap, StrLit } from '../types';
-import { scriptString } from '../render-forms';
-import type { Suggestion } from '../suggest';
+import { scriptString } from '../render/render-forms';
+import type { Suggestion } from './suggest';
 import { orList, problem, q, type RuleContext } from './context';
 import { fileName, literalsOf, relatedAt, revisionSpan } from './spans';
 
