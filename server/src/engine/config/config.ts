@@ -121,7 +121,7 @@ export function loadProjectConfig(fs: HostFs, opts: LoadConfigOptions): ProjectC
       problems.push(configProblem('script-location-not-found', origin.file, origin.span,
         `${origin.file}: script_location ${pyRepr(scriptLocation)} is a file; Alembic needs the directory holding env.py and script.py.mako. Fix: point script_location at that directory.`));
     } else if (origin && fs.stat(scriptLocation) === null) {
-      const relative = !isAbsolutePath(scriptRaw) ? ` Relative paths are resolved against the directory Alembic runs in, assumed to be ${cwd} (the config file's directory).` : '';
+      const relative = !isAbsolutePath(scriptRaw) ? ` Relative paths are resolved against the directory Alembic runs in (taken to be ${cwd}); run from the config file's directory, or use %(here)s.` : '';
       problems.push(configProblem('script-location-not-found', origin.file, origin.span,
         `${origin.file}: Path doesn't exist: ${pyRepr(scriptLocation)}.  Please use the 'init' command to create a new scripts folder.${relative} Fix: point script_location at the directory holding env.py, e.g. %(here)s/migrations.`));
     }
