@@ -3,7 +3,8 @@
 // matter): ini section + pyproject [tool.alembic] merged key by key (the ini wins), paths
 // resolved against the working directory. Never throws: every problem is returned on the config.
 import type { HostFs, Problem, ProjectConfig, Span } from '../types';
-import { type IniDocument, parseIni, pyRepr, pyStrip } from './ini';
+import { type IniDocument, parseIni, pyRepr } from './ini';
+import { pyStrip } from '../pystr';
 import { parsePyproject, type PyprojectAlembic } from './pyproject';
 import { ConfigSources, type Origin } from './configSources';
 import { configProblem, ZERO_SPAN } from './configProblems';

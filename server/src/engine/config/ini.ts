@@ -3,6 +3,7 @@
 // point at the exact text. Bad syntax never throws: Python would raise, we record a Problem on that
 // line and keep reading (best effort), so the rest of the file can still be indexed.
 import type { Problem, Span } from '../types';
+import { pyStrip } from '../pystr';
 
 export interface IniEntry {
   /** Lowercased, as `optionxform` does. */
@@ -34,15 +35,10 @@ export interface IniDocument {
 
 // Python's whitespace (str.isspace / re's \s): unlike JS's, it has \x1c-\x1f and not the BOM.
 export const PY_WS = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_WS = new RegExp(`^[${PY_WS}]+`);
 const TRAILING_WS = new RegExp(`[${PY_WS}]+$`);
 
 export function pyRstrip(s: string): string {
   return s.replace(TRAILING_WS, '');
-}
-
-export function pyStrip(s: string): string {
-  return pyRstrip(s.replace(LEADING_WS, ''));
 }
 
 /** Python's repr() of a str, for error messages quoted the way Python prints them. */

@@ -4,7 +4,7 @@
 
 import { evalPy, type PyScope } from './mako-pyeval';
 import { parsePyExpression } from './mako-pyparse';
-import { pyStripWhitespace } from './mako-pystr';
+import { pyStrip } from '../pystr';
 import { PyError, pyStr, pyToStr, typeName, unsupported, type PyValue } from './mako-pyvalue';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '>': '&gt;', '<': '&lt;', '"': '&#34;', "'": '&#39;' };
@@ -36,7 +36,7 @@ const BUILTIN_FILTERS: Record<string, (v: PyValue) => PyValue> = {
     return pyStr(v.value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]));
   },
   u: (v) => pyStr(urlEscape(needStr(v, 'encode'))),
-  trim: (v) => pyStr(pyStripWhitespace(needStr(v, 'strip'))),
+  trim: (v) => pyStr(pyStrip(needStr(v, 'strip'))),
 };
 
 /** Splits the text after `|` into filter sources, as Mako's argument-list parse does. */

@@ -12,10 +12,6 @@ const LINE_BREAKS = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
 
 type Method = (self: PyValue, args: PyValue[]) => PyValue;
 
-/** str.strip() with no argument. */
-export function pyStripWhitespace(s: string): string {
-  return strip(s, new Set(Array.from(PY_SPACE)), true, true);
-}
 
 function argCount(name: string, args: PyValue[], min: number, max: number): void {
   if (args.length < min || args.length > max) {

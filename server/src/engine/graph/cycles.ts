@@ -7,7 +7,7 @@
 // Edges to missing revisions were dropped by the caller; nodes left without any parent count as bases here
 // so a dangling reference is not also reported as a cycle (Alembic stops at the KeyError before this).
 import type { GraphIssue } from '../types';
-import { sortedPy } from '../pystr';
+import { sortedPython } from '../py-order';
 
 /** A traversal start: the id it contributes and the nodes it leads to. */
 export interface Start {
@@ -50,7 +50,7 @@ function outside(g: CycleGraph, heads: Start[], bases: Start[], down: number[][]
   const b = reach(bases, up, n);
   const out: string[] = [];
   for (let i = 0; i < n; i++) if (!(a[i] && b[i])) out.push(g.ids[i]);
-  return out.length ? sortedPy(out) : null;
+  return out.length ? sortedPython(out) : null;
 }
 
 export function detectCycles(g: CycleGraph): GraphIssue | null {
@@ -136,11 +136,11 @@ export function missedCycles(g: CycleGraph): GraphIssue[] {
   const covered = new Set<number>();
   for (const comp of cyclicComponents(g.parents)) {
     comp.forEach((x) => covered.add(x));
-    issues.push({ kind: 'cycle', ids: sortedPy(comp.map((x) => g.ids[x])), missedByAlembic: true });
+    issues.push({ kind: 'cycle', ids: sortedPython(comp.map((x) => g.ids[x])), missedByAlembic: true });
   }
   for (const comp of cyclicComponents(g.allDown)) {
     if (comp.every((x) => covered.has(x))) continue;
-    issues.push({ kind: 'dependency-cycle', ids: sortedPy(comp.map((x) => g.ids[x])), missedByAlembic: true });
+    issues.push({ kind: 'dependency-cycle', ids: sortedPython(comp.map((x) => g.ids[x])), missedByAlembic: true });
   }
   return issues;
 }

@@ -10,7 +10,7 @@ import type { GraphIssue, RevisionInput, RevisionMap, RevisionNode } from '../ty
 import { detectCycles, missedCycles, type Start } from './cycles';
 import { inheritLabels } from './labels';
 import { normalizedDependencies } from './normalize';
-import { sortedPy } from '../pystr';
+import { sortedPython } from '../py-order';
 import { computeHistory } from './history';
 import { primeIndex } from './mapindex';
 
@@ -218,7 +218,7 @@ export function buildRevisionMap(inputs: RevisionInput[]): RevisionMap {
   const labelList = (set: Set<string> | null): string[] => {
     if (set === null) return NONE;
     let list = sortedLabels.get(set);
-    if (!list) sortedLabels.set(set, (list = sortedPy(set)));
+    if (!list) sortedLabels.set(set, (list = sortedPython(set)));
     return list;
   };
   const nodes: RevisionNode[] = winners.map((w, r) => {

@@ -4,7 +4,7 @@
 // then unknown down_revision (KeyError), then cycles. A duplicate id only warns.
 import type { RevisionMap } from '../types';
 import { keyError, revisionError, RevError } from './reverr';
-import { sortedPy } from '../pystr';
+import { sortedPython } from '../py-order';
 
 /** Newest Alembic; 1.8.1 allows ':' (semantics doc §9). */
 export const ILLEGAL_ID_CHARACTERS = ['@', '-', '+', ':'];
@@ -12,7 +12,7 @@ export const ILLEGAL_ID_CHARACTERS = ['@', '-', '+', ':'];
 export function illegalIdMessage(id: string): string | null {
   // Asked for every revision on every load: answer the usual case without allocating.
   if (!/[@\-+:]/.test(id)) return null;
-  const bad = sortedPy(ILLEGAL_ID_CHARACTERS.filter((c) => id.includes(c)));
+  const bad = sortedPython(ILLEGAL_ID_CHARACTERS.filter((c) => id.includes(c)));
   return bad.length ? `Character(s) '${bad.join(', ')}' not allowed in revision identifier '${id}'` : null;
 }
 

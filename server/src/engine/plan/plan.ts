@@ -8,7 +8,7 @@ import { HeadMaintainer, type Step } from './rows';
 import { stampSteps } from './stamp';
 import { earlyTargetError } from './targets';
 import { loadError } from '../graph/loadfail';
-import { sortedPy } from '../pystr';
+import { sortedPython } from '../py-order';
 
 export const RANGE_NOT_ALLOWED = 'Range revision not allowed';
 
@@ -17,7 +17,7 @@ function run(ops: RevOps, rows: readonly string[], steps: Step[]): Plan {
   const out: PlanStep[] = [];
   for (const step of steps) {
     rowState.apply(step);
-    const rowsAfter = sortedPy(rowState.heads);
+    const rowsAfter = sortedPython(rowState.heads);
     if (step.kind === 'stamp') {
       out.push({ kind: 'stamp', revision: null, from: step.from, to: step.to, rowsAfter });
     } else {
@@ -33,7 +33,7 @@ function run(ops: RevOps, rows: readonly string[], steps: Step[]): Plan {
   const plan: Plan = {
     steps: out,
     revisions: out.filter((s) => s.revision !== null).map((s) => s.revision!),
-    versionTableAfter: sortedPy(rowState.heads),
+    versionTableAfter: sortedPython(rowState.heads),
   };
   if (ops.warnings.length) plan.warnings = [...ops.warnings];
   return plan;

@@ -6,7 +6,7 @@ import type { LineIndex } from './lineindex';
 
 /** What headerFacts needs of a line index: spans of source offsets. */
 export type SpanSource = Pick<LineIndex, 'span'>;
-import { isPythonSpace, pyStrip } from './pychars';
+import { isPythonSpace, pyStrip } from '../pystr';
 
 /** `Script.longdoc` (the stripped docstring, or "") and `Script.doc` (longdoc up to the first "\n\n"). */
 export function scriptDoc(docstring: string | null): { doc: string; longdoc: string } {
