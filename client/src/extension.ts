@@ -1,9 +1,16 @@
-// Extension entry point. The language server and the views arrive with the next issues; for now the
-// extension only registers itself so that packaging and activation can be exercised.
+// Extension entry point: starts the language server and stops it on deactivation. Views and commands
+// arrive with the client issue; everything here stays cheap so activation is fast.
 import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { startLanguageClient } from './languageClient';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Nothing yet: see issues 3 (language server) and 4 (client).
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  client = await startLanguageClient(context);
 }
 
-export function deactivate(): void {}
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
