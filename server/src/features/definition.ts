@@ -1,0 +1,21 @@
+// Go to definition on a revision id or branch label: the `revision = '...'` value of the file that
+// declares it (both files for a duplicate id). Works wherever ids are written: down_revision,
+// depends_on (labels resolve to the revision declaring them), branch_labels, revision itself and the
+// docstring's `Revision ID:` / `Revises:` lines.
+import type { DefinitionParams, Location } from 'vscode-languageserver';
+import { pathToUri } from '../lsp/uris';
+import type { FeatureContext } from './context';
+import { mentionAt } from './locate';
+import { currentFile } from './nav-current';
+import { declarationsOf, resolveMention } from './nav-resolve';
+
+export function definition(ctx: FeatureContext, params: DefinitionParams): Location[] | null {
+  const at = currentFile(ctx, params.textDocument.uri);
+  if (!at) return null;
+  const mention = mentionAt(at.file, params.position);
+  if (!mention) return null;
+  const resolved = resolveMention(at.project, mention.text);
+  if (!resolved.ok) return null;
+  const locations = declarationsOf(at.project, resolved.id).map((d) => ({ uri: pathToUri(d.file.ref.path), range: d.span }));
+  return locations.length > 0 ? locations : null;
+}
