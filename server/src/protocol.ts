@@ -112,3 +112,41 @@ export interface ServerSettings {
   /** Show "2 parents · 1 child · head" above `revision =`. */
   codeLens: boolean;
 }
+
+/** Request `alembic/plan`: what an upgrade/downgrade/stamp would run from the given version-table rows. */
+export const PLAN_REQUEST = 'alembic/plan';
+/** Request `alembic/resolve`: the revisions an identifier (head, heads, base, an id, +N/-N, label@head) names. */
+export const RESOLVE_REQUEST = 'alembic/resolve';
+
+export interface PlanParams {
+  project: string;
+  command: 'upgrade' | 'downgrade' | 'stamp';
+  /** As the user would type it after `alembic upgrade`: `head`, `heads`, `+1`, `-1`, `base`, an id, `label@head`. */
+  target: string;
+  /** The database's alembic_version rows now (empty: not stamped). */
+  rows: string[];
+  /** stamp --purge */
+  purge?: boolean;
+}
+
+export interface PlanStepInfo {
+  kind: 'upgrade' | 'downgrade' | 'stamp';
+  /** The revision whose script runs (null for a stamp step). */
+  revision: string | null;
+  /** The revision's message, for the confirmation list. */
+  message: string;
+  from: string[];
+  to: string[];
+}
+
+/** `error` is Alembic's own message for a target it would refuse (several heads for `head`, unknown id...). */
+export type PlanResult =
+  | { ok: true; steps: PlanStepInfo[]; revisions: string[]; versionTableAfter: string[]; warnings: string[] }
+  | { ok: false; error: string };
+
+export interface ResolveParams {
+  project: string;
+  target: string;
+}
+
+export type ResolveResult = { ok: true; revisions: string[] } | { ok: false; error: string };
