@@ -2,7 +2,7 @@
 // wires the process (argv, cwd, environment, streams, exit code) to `runCli`; see cli/ for the rest.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runCli, internalError } from './cli/run';
+import { runCliAsync, internalError } from './cli/run';
 import type { CommandResult } from './cli/output';
 import { nodeFs } from './node/nodeFs';
 import { tuneHeapForIndexing } from './node/heap';
@@ -23,12 +23,12 @@ function programVersion(): string {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   tuneHeapForIndexing();
   const prog = programName();
   let result: CommandResult;
   try {
-    result = runCli({
+    result = await runCliAsync({
       argv: process.argv.slice(2),
       cwd: process.cwd(),
       env: process.env,
@@ -49,4 +49,4 @@ function main(): void {
   process.exitCode = result.code;
 }
 
-main();
+void main();

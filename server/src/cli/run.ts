@@ -21,7 +21,20 @@ export interface CliInput {
   version: string;
 }
 
+/** Runs a synchronous command (all but those that read a database); see runCliAsync. */
 export function runCli(input: CliInput): CommandResult {
+  const result = dispatch(input);
+  if (!(result instanceof Promise)) return result;
+  result.catch(() => undefined);
+  return internalError(input.prog, new Error('this command reads a database and answers asynchronously: call runCliAsync'));
+}
+
+/** Runs any command, including those that read a database. Never rejects. */
+export async function runCliAsync(input: CliInput): Promise<CommandResult> {
+  return dispatch(input);
+}
+
+function dispatch(input: CliInput): CommandResult | Promise<CommandResult> {
   let command: CommandDef | null = null;
   try {
     const found = findCommand(input.argv);
@@ -32,7 +45,7 @@ export function runCli(input: CliInput): CommandResult {
     if (flag(args, 'help')) return ok(commandHelp(input.prog, command));
     if (flag(args, 'version')) return ok(`${input.prog} ${input.version}\n`);
     checkPositionals(command, args);
-    return command.run({
+    const result = command.run({
       args,
       positionals: args.positionals,
       cwd: input.cwd,
@@ -40,6 +53,11 @@ export function runCli(input: CliInput): CommandResult {
       fs: input.fs,
       json: wantsJson(args),
     });
+    if (result instanceof Promise) {
+      const running = command;
+      return result.catch((error: unknown) => failure(input.prog, running, error));
+    }
+    return result;
   } catch (error) {
     return failure(input.prog, command, error);
   }

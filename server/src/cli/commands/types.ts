@@ -12,5 +12,6 @@ export interface CommandDef {
   options: readonly OptionSpec[];
   /** Paragraphs after the option list: output format, when it fails and how. */
   notes: string;
-  run(ctx: CommandContext): CommandResult;
+  /** Commands that read a database answer asynchronously; the others synchronously. */
+  run(ctx: CommandContext): CommandResult | Promise<CommandResult>;
 }
