@@ -24,7 +24,7 @@ export function globalHelp(prog: string, commands: readonly CommandDef[]): strin
   return [
     globalUsage(prog),
     '',
-    "Alembic's read-only commands, answered from the migration files alone: no Python, no database.",
+    "Alembic's read-only commands, answered from the migration files alone (no Python); current and status read a database's version table.",
     'Text output equals what `alembic <command>` prints for the same project.',
     '',
     'commands:',

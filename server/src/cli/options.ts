@@ -33,5 +33,5 @@ export const CURRENT: OptionSpec = {
   long: '--current',
   value: 'REV[,REV]',
   repeatable: true,
-  help: "the database's alembic_version rows (this tool never connects to a database); '' for none",
+  help: "the database's alembic_version rows (history reads no database; see current/status); '' for none",
 };

@@ -36,7 +36,7 @@ const INTERNAL_PREFIX = 'internal error: ';
 /** `current` stands for the database's rows, which only `--current` can give here. */
 export function requireRows(rows: string[] | undefined, why: string): string[] {
   if (rows === undefined) {
-    throw new UsageError(`${why} needs the database's rows: give them with --current REV[,REV] ('' for an empty table); this tool never connects to a database`);
+    throw new UsageError(`${why} needs the database's rows: give them with --current REV[,REV] ('' for an empty table); \`current --url URL\` prints them from the database`);
   }
   return rows;
 }
