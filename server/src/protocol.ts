@@ -19,6 +19,8 @@ export interface ProjectSummary {
   section: string;
   scriptLocation: string;
   versionLocations: string[];
+  /** `sqlalchemy.url` as written in the config (the project's default connection), or null. */
+  sqlalchemyUrl: string | null;
   revisionCount: number;
   headCount: number;
   problemCount: number;

@@ -13,6 +13,7 @@ export function projectSummary(p: ProjectState): ProjectSummary {
     section: config.section,
     scriptLocation: config.scriptLocation,
     versionLocations: config.versionLocations,
+    sqlalchemyUrl: config.sqlalchemyUrl,
     revisionCount: indexed.map.nodes.length,
     headCount: indexed.map.heads.length,
     problemCount: indexed.problems.length,
