@@ -53,7 +53,8 @@ test('client settings: wrong types fall back, bad connection entries are dropped
   assert.equal(s.pythonPath, '');
   assert.equal(s.versionTable, 'alembic_version', 'blank: the default');
   assert.equal(s.versionTableSchema, 'audit');
-  assert.equal(s.databaseTimeout, 10);
+  assert.equal(s.databaseTimeout, DEFAULT_CLIENT_SETTINGS.databaseTimeout, 'not positive: the default');
+  assert.equal(DEFAULT_CLIENT_SETTINGS.databaseTimeout, 5, 'the issue asks for a 5 s connect timeout');
   assert.equal(s.confirmUpgrade, true);
   assert.equal(readClientSettings({ databaseTimeout: 2.5 }).databaseTimeout, 2.5);
 });
