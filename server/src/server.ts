@@ -21,6 +21,7 @@ import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { pathToUri, uriToPath } from './lsp/uris';
 import { WorkspaceIndex, type FileChangeKind, type ProjectState } from './workspaceIndex';
 import { diagnosticsByFile } from './features/diagnostics';
+import { keepHeapNearLiveSize } from './incremental/heap';
 import { projectGraph, projectSummary } from './features/projects';
 import type { FeatureContext } from './features/context';
 import { FEATURES } from './features/registry';
@@ -40,9 +41,13 @@ export function createServer(connection: Connection, deps: ServerDeps): void {
   let canPullConfiguration = false;
   let canWatchDynamically = false;
   let supportsFolders = false;
+  let canRefreshLenses = false;
+  let canRefreshHints = false;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const published = new Map<string, string>(); // uri -> JSON of what was last sent
+  let publishedWith: typeof settings | null = null; // the settings those diagnostics were made with
 
   const ctx: FeatureContext = {
     get index() {
@@ -64,6 +69,8 @@ export function createServer(connection: Connection, deps: ServerDeps): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     supportsFolders = params.capabilities.workspace?.workspaceFolders === true;
+    canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    canRefreshHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) settings = readSettings(options.settings);
     const capabilities: ServerCapabilities = {
@@ -110,7 +117,22 @@ export function createServer(connection: Connection, deps: ServerDeps): void {
     else settings = readSettings((change.settings as { alembic?: unknown } | undefined)?.alembic);
     await ready;
     publishDiagnostics();
+    scheduleRefresh();
   });
+
+  /**
+   * Code lenses and inlay hints of other open files describe the graph (children, heads, a parent's
+   * message), so they go stale when it changes: ask the editor to fetch them again, at most a few
+   * times a second while someone types.
+   */
+  function scheduleRefresh(): void {
+    if ((!canRefreshLenses && !canRefreshHints) || refreshTimer !== undefined) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      if (canRefreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      if (canRefreshHints) void connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+    }, 300);
+  }
 
   // Edits: coalesced per file and applied on the next turn, so a burst of keystrokes costs one re-index.
   const pendingText = new Map<string, string | null>();
@@ -124,11 +146,14 @@ export function createServer(connection: Connection, deps: ServerDeps): void {
       flushScheduled = false;
       const batch = [...pendingText];
       pendingText.clear();
-      guarded('edit', () => {
-        const touched = new Set<ProjectState>();
-        for (const [p, t] of batch) for (const s of t === null ? index.clearOverlay(p) : index.setOverlay(p, t)) touched.add(s);
-        afterIndex([...touched]);
-      });
+      // Each edit on its own: one that fails must not keep the others (or the diagnostics) back.
+      const touched = new Set<ProjectState>();
+      for (const [p, t] of batch) {
+        guarded(`edit of ${p}`, () => {
+          for (const s of t === null ? index.clearOverlay(p) : index.setOverlay(p, t)) touched.add(s);
+        });
+      }
+      guarded('publishing diagnostics', () => afterIndex([...touched]));
     });
   }
 
@@ -162,7 +187,12 @@ export function createServer(connection: Connection, deps: ServerDeps): void {
   for (const feature of FEATURES) feature.register(connection, ctx, ready);
 
   function afterIndex(touched: ProjectState[]): void {
+    for (const e of index.takeFailures()) {
+      connection.console.error(`alembic: an incremental update failed, the project was indexed afresh: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
     publishDiagnostics();
+    keepHeapNearLiveSize();
+    if (touched.length > 0) scheduleRefresh();
     for (const p of touched) {
       const summary = projectSummary(p);
       const params: DidIndexParams = {
@@ -176,16 +206,25 @@ export function createServer(connection: Connection, deps: ServerDeps): void {
     }
   }
 
-  /** Sends what changed since the last time, and clears files that no longer have problems. */
+  /**
+   * Sends what changed since the last time, and clears files that no longer have problems. After an
+   * edit only the files the index reports as changed are looked at; new settings or a rediscovery
+   * redo every file.
+   */
   function publishDiagnostics(): void {
-    const all = [...index.discoveryProblems, ...index.projects.flatMap((p) => p.indexed.problems)];
-    const byFile = diagnosticsByFile(all, settings);
+    const changed = index.takeChangedFiles();
     const next = new Map<string, Diagnostic[]>();
-    for (const [file, diagnostics] of byFile) next.set(pathToUri(file), diagnostics);
-    for (const uri of published.keys()) if (!next.has(uri)) next.set(uri, []);
+    if (changed === 'all' || publishedWith !== settings) {
+      publishedWith = settings;
+      const all = [...index.discoveryProblems, ...index.projects.flatMap((p) => p.indexed.problems)];
+      for (const [file, diagnostics] of diagnosticsByFile(all, settings)) next.set(pathToUri(file), diagnostics);
+      for (const uri of published.keys()) if (!next.has(uri)) next.set(uri, []);
+    } else {
+      for (const path of changed) next.set(pathToUri(path), diagnosticsByFile(index.problemsAt(path), settings).get(path) ?? []);
+    }
     for (const [uri, diagnostics] of next) {
       const json = JSON.stringify(diagnostics);
-      if (published.get(uri) === json) continue;
+      if ((published.get(uri) ?? '[]') === json) continue;
       if (diagnostics.length === 0) published.delete(uri);
       else published.set(uri, json);
       void connection.sendDiagnostics({ uri, diagnostics });

@@ -2,16 +2,15 @@
 // parsed once and kept until it changes, open buffers standing in for their files on disk.
 // No LSP types here (features/ turn this into protocol answers), and the file system comes in as a
 // HostFs, so tests drive it with an in-memory one.
-import {
-  assembleProject,
-  discoverProjects,
-  indexParsedFile,
-  parseMigration,
-  parseMigrationText,
-  scanVersionLocations,
-} from './engine/index';
-import type { HostFs, IndexedFile, IndexedProject, MigrationFileRef, ParsedMigration, Problem, ProjectConfig } from './engine/index';
+//
+// Each project is a ProjectIndex (incremental/): an edit to one file costs that file's rules, and the
+// graph only when the edit changes it. The index also records which files' problems changed since
+// the diagnostics were last sent (`takeChangedFiles`), so the server re-sends those only.
+import { discoverProjects, parseMigration, parseMigrationText, scanVersionLocations } from './engine/index';
+import type { HostFs, IndexedFile, IndexedProject, Problem, ProjectConfig } from './engine/index';
 import { overlayFs } from './overlayFs';
+import { ProjectIndex, type CachedParse } from './incremental/projectIndex';
+import { groupByPath, type ProblemsByPath } from './incremental/problems';
 
 export interface ProjectState {
   config: ProjectConfig;
@@ -26,9 +25,6 @@ export interface ProjectState {
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
-/** A parsed file, or why it could not be read. Kept per path until the path changes. */
-type CachedParse = { parsed: ParsedMigration; readError: null } | { parsed: null; readError: string };
-
 /** Placeholder before a project's first index. */
 const EMPTY = {} as IndexedProject;
 
@@ -42,11 +38,17 @@ export function isConfigPath(path: string): boolean {
 
 export class WorkspaceIndex {
   private readonly overlays = new Map<string, string>();
+  /** Parsed files, kept per path until the path changes. */
   private readonly parses = new Map<string, CachedParse>();
   private readonly fs: HostFs;
   private projectList: ProjectState[] = [];
+  private readonly engines = new Map<ProjectState, ProjectIndex>();
   private discovery: Problem[] = [];
+  private discoveryAt: ProblemsByPath = new Map();
   private versionCounter = 0;
+  /** Files whose problems may have changed since `takeChangedFiles`, or 'all'. */
+  private changedFiles: Set<string> | 'all' = 'all';
+  private readonly failures: unknown[] = [];
 
   constructor(
     private readonly diskFs: HostFs,
@@ -77,8 +79,33 @@ export class WorkspaceIndex {
   rediscover(): ProjectState[] {
     const { projects, problems } = discoverProjects(this.fs, this.folderPaths);
     this.discovery = problems;
-    this.projectList = projects.map((config) => this.indexConfig(config));
+    this.discoveryAt = groupByPath(problems);
+    const previous = new Map(this.projectList.map((p) => [p.config.id, p]));
+    const engines = new Map([...this.engines].map(([p, engine]) => [p.config.id, engine]));
+    this.engines.clear();
+    this.projectList = projects.map((config) => this.indexConfig(config, previous.get(config.id), engines.get(config.id)));
+    this.changedFiles = 'all';
     return this.projectList;
+  }
+
+  /**
+   * The files whose problems may have changed since the last call ('all' after a rediscovery), and
+   * starts recording afresh. The server re-sends diagnostics for these files only.
+   */
+  takeChangedFiles(): Set<string> | 'all' {
+    const out = this.changedFiles;
+    this.changedFiles = new Set();
+    return out;
+  }
+
+  /** Every problem on one file (discovery, then each project's), in the order `projects` lists them. */
+  problemsAt(path: string): Problem[] {
+    const out = [...(this.discoveryAt.get(path) ?? [])];
+    for (const p of this.projectList) {
+      const engine = this.engines.get(p);
+      if (engine) out.push(...engine.problemsAt(path));
+    }
+    return out;
   }
 
   /** An editor buffer was opened or edited: it replaces the file on disk until closed. */
@@ -108,16 +135,25 @@ export class WorkspaceIndex {
 
   /** Files changed on disk (the client's file watcher). Returns the projects that were re-indexed. */
   diskChanged(changes: { path: string; kind: FileChangeKind }[]): ProjectState[] {
-    const touched = new Set<ProjectState>();
+    const rescan = new Set<ProjectState>();
+    const edited = new Map<ProjectState, Set<string>>();
     let rediscover = false;
     for (const { path, kind } of changes) {
       if (isConfigPath(path)) rediscover = true;
       if (this.overlays.has(path) && kind === 'changed') continue; // the buffer still wins
       this.forgetUnder(path);
-      for (const p of this.projectList) if (kind !== 'changed' ? this.underLocation(p, path) : this.holds(p, path)) touched.add(p);
+      for (const p of this.projectList) {
+        if (kind !== 'changed' ? this.underLocation(p, path) : this.holds(p, path)) {
+          if (kind === 'changed') edited.set(p, (edited.get(p) ?? new Set()).add(path));
+          else rescan.add(p);
+        }
+      }
     }
     if (rediscover) return this.rediscover();
-    return [...touched].map((p) => this.reindex(p, true));
+    const touched = new Set<ProjectState>();
+    for (const p of rescan) touched.add(this.reindex(p));
+    for (const [p, paths] of edited) if (!rescan.has(p)) for (const path of paths) touched.add(this.fileChanged(p, path));
+    return [...touched];
   }
 
   /** The projects whose version locations hold this path (usually one). */
@@ -138,7 +174,7 @@ export class WorkspaceIndex {
     if (isConfigPath(path)) return this.rediscover();
     this.parses.delete(path);
     const affected = this.projectList.filter((p) => (kind === 'changed' ? this.holds(p, path) : this.underLocation(p, path)));
-    return affected.map((p) => this.reindex(p, kind !== 'changed'));
+    return affected.map((p) => (kind === 'changed' ? this.fileChanged(p, path) : this.reindex(p)));
   }
 
   private holds(p: ProjectState, path: string): boolean {
@@ -151,36 +187,64 @@ export class WorkspaceIndex {
 
   /** Forgets the parse of a path, and of everything under it (a deleted or renamed directory). */
   private forgetUnder(path: string): void {
-    this.parses.delete(path);
+    if (this.parses.delete(path)) return; // a file, not a directory: nothing is under it
     const prefix = path + '/';
     for (const key of this.parses.keys()) if (key.startsWith(prefix)) this.parses.delete(key);
   }
 
-  private indexConfig(config: ProjectConfig): ProjectState {
-    const previous = this.projectList.find((p) => p.config.id === config.id);
+  /** A project found (again): a fresh index, which takes over the per-file findings of the project's previous one. */
+  private indexConfig(config: ProjectConfig, previous: ProjectState | undefined, engine: ProjectIndex | undefined): ProjectState {
     const state: ProjectState = { config, indexed: EMPTY, version: previous?.version ?? 0, scanProblems: [], filesByPath: new Map() };
-    return this.reindex(state, true);
+    return this.reindex(state, new ProjectIndex(config, engine));
   }
 
-  /** Re-runs graph and rules; with `rescan`, lists the version locations again first. */
-  private reindex(p: ProjectState, rescan: boolean): ProjectState {
-    const scan = rescan || p.indexed === EMPTY ? scanVersionLocations(this.fs, p.config) : { files: p.indexed.files.map((f) => f.ref), problems: p.scanProblems };
-    const files = scan.files.map((ref) => this.indexFile(ref));
-    p.indexed = assembleProject(p.config, files, scan.problems);
-    p.scanProblems = scan.problems;
-    p.filesByPath = new Map(files.map((f) => [f.ref.path, f]));
+  /** Lists the version locations again and re-runs graph and rules (files already parsed are not re-read). */
+  private reindex(p: ProjectState, engine = this.engines.get(p) ?? new ProjectIndex(p.config)): ProjectState {
+    this.engines.set(p, engine);
+    const changed = engine.rebuild(scanVersionLocations(this.fs, p.config), (path) => this.cachedParse(path));
+    return this.publish(p, engine, changed);
+  }
+
+  /** One file of the project has new text: the incremental path, or a rebuild when it cannot apply. */
+  private fileChanged(p: ProjectState, path: string): ProjectState {
+    const engine = this.engines.get(p);
+    if (!engine) return this.reindex(p);
+    const cached = this.cachedParse(path);
+    // Gone rather than changed (a watcher may say "changed" for a deletion): list the folders again.
+    if (cached.parsed === null && this.fs.stat(path) === null) return this.reindex(p);
+    let changed: Set<string> | null;
+    try {
+      changed = engine.replaceFile(path, cached);
+    } catch (e) {
+      // Never leave a half-updated index behind: start this project over from a fresh one, and say so.
+      this.failures.push(e);
+      this.changedFiles = 'all';
+      return this.reindex(p, new ProjectIndex(p.config));
+    }
+    return changed === null ? this.reindex(p) : this.publish(p, engine, changed);
+  }
+
+  /** Errors an incremental update ran into (the project was then indexed afresh), for the server's log. */
+  takeFailures(): unknown[] {
+    return this.failures.splice(0);
+  }
+
+  private publish(p: ProjectState, engine: ProjectIndex, changed: Set<string>): ProjectState {
+    p.indexed = engine.indexed;
+    p.scanProblems = engine.scanProblems;
+    p.filesByPath = engine.byPath;
     p.version = ++this.versionCounter;
+    if (this.changedFiles !== 'all') for (const path of changed) this.changedFiles.add(path);
     return p;
   }
 
-  private indexFile(ref: MigrationFileRef): IndexedFile {
-    let cached = this.parses.get(ref.path);
+  private cachedParse(path: string): CachedParse {
+    let cached = this.parses.get(path);
     if (!cached) {
-      cached = this.parse(ref.path);
-      this.parses.set(ref.path, cached);
+      cached = this.parse(path);
+      this.parses.set(path, cached);
     }
-    if (cached.parsed === null) return { ref, parsed: null, readError: cached.readError, revisionId: null, input: null };
-    return indexParsedFile(ref, cached.parsed);
+    return cached;
   }
 
   private parse(path: string): CachedParse {

@@ -40,6 +40,8 @@ export class LspClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly indexed: DidIndexParams[] = [];
   readonly log: string[] = [];
+  /** `workspace/codeLens/refresh` and `workspace/inlayHint/refresh` requests received, in order. */
+  readonly refreshes: string[] = [];
   settings: unknown;
   initializeResult!: InitializeResult;
   private waiters: Waiter[] = [];
@@ -75,6 +77,13 @@ export class LspClient {
     });
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
     conn.onRequest('client/registerCapability', () => null);
+    for (const method of ['workspace/codeLens/refresh', 'workspace/inlayHint/refresh']) {
+      conn.onRequest(method, () => {
+        client.refreshes.push(method);
+        client.poke();
+        return null;
+      });
+    }
     conn.onRequest('workspace/applyEdit', () => ({ applied: false }));
     conn.listen();
     client.initializeResult = await conn.sendRequest('initialize', {
@@ -82,7 +91,14 @@ export class LspClient {
       rootUri: null,
       workspaceFolders: options.folders.map((f) => ({ uri: uriOf(f), name: f })),
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          applyEdit: true,
+          codeLens: { refreshSupport: true },
+          inlayHint: { refreshSupport: true },
+        },
         textDocument: { publishDiagnostics: { relatedInformation: true } },
       },
     });

@@ -76,3 +76,21 @@ test('alembic.ini changed on disk: the project is found again with its new locat
     await client.stop();
   }
 });
+
+test('after a re-index the editor is asked to refresh code lenses and inlay hints', async () => {
+  const client = await LspClient.start({ folders: [join(dir, 'multiple-heads')] });
+  try {
+    await client.waitForIndexCount(1);
+    const file = join(dir, 'multiple-heads', 'migrations/versions/e1e1e1e1e1e1_other_root.py');
+    const text = readFileSync(file, 'utf8');
+    await client.nextIndex(() => client.open(file, text));
+    const seen = client.refreshes.length;
+    await client.nextIndex(() => client.change(file, text.replace(/^down_revision = None/m, "down_revision = 'a2a2a2a2a2a2'")));
+    await client.waitFor('both refresh requests', () => {
+      const after = client.refreshes.slice(seen);
+      return after.includes('workspace/codeLens/refresh') && after.includes('workspace/inlayHint/refresh');
+    });
+  } finally {
+    await client.stop();
+  }
+});

@@ -2,11 +2,14 @@
 // load order, then position, then code). Each rule lives in rules/ and is one function of the
 // project; their codes and default severities are in codes.ts.
 //
+// The rules come in two kinds (FILE_RULES, PROJECT_RULES): the language server re-runs only the
+// first kind for a file that was edited without changing its graph facts (see per-file.ts).
+//
 // The link, label, duplicate and self-loop rules read the parsed files directly, so each problem
 // sits on the exact literal in the exact file (even in the losing file of a duplicate id); loops
 // longer than one revision come from the graph's `cycle` / `dependency-cycle` issues.
 import type { IndexedFile, Problem, ProjectConfig, RevisionMap } from '../types';
-import { makeContext, type Rule } from './context';
+import { makeContext, type Rule, type RuleContext } from './context';
 import { fileHealthRule } from './file-health';
 import { variablesRule } from './variables';
 import { revisionIdRule } from './revision-id';
@@ -20,7 +23,18 @@ import { multipleHeadsRule } from './heads';
 export { PROBLEM_CODES } from './codes';
 export type { ProblemCode, ProblemCodeInfo } from './codes';
 
-const RULES: Rule[] = [
+/**
+ * Rules that read nothing but each file of `ctx.files` on its own (its parse and its ref): run over
+ * one file they give exactly that file's share of a whole-project run, and every problem they make
+ * sits on that file. A rule that looks at another file, the map or the config belongs below.
+ */
+export const FILE_RULES: readonly Rule[] = [fileHealthRule, variablesRule, revisionIdRule, headerRule, selfLoopRule];
+
+/** Rules over the whole project: ids across files, the revision map, labels, links, heads. */
+export const PROJECT_RULES: readonly Rule[] = [duplicatesRule, labelsRule, linksRule, cycleRule, multipleHeadsRule];
+
+/** Every rule, in the order their findings are collected (each rule's codes are its own). */
+export const RULES: readonly Rule[] = [
   fileHealthRule,
   variablesRule,
   revisionIdRule,
@@ -34,16 +48,20 @@ const RULES: Rule[] = [
 ];
 
 export function validateProject(p: { config: ProjectConfig; files: IndexedFile[]; map: RevisionMap }): Problem[] {
-  const ctx = makeContext(p);
+  return sortProblems(dedupeProblems(runRules(RULES, makeContext(p))), p.files);
+}
+
+/** The findings of some rules, in rule order (not yet deduplicated or sorted). */
+export function runRules(rules: readonly Rule[], ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     try {
       problems.push(...rule(ctx));
     } catch {
       // A rule must never take the others down with it; a bug here costs one rule's findings, not the index.
     }
   }
-  return sortProblems(dedupe(problems), p.files);
+  return problems;
 }
 
 /** File load order, then line, then column, then code: the order a CLI prints and a test can pin. */
@@ -56,18 +74,25 @@ export function sortProblems(problems: Problem[], files: IndexedFile[]): Problem
   });
   const fileRank = (p: Problem) => rank.get(p.file) ?? files.length;
   return [...problems].sort(
-    (a, b) =>
-      fileRank(a) - fileRank(b) ||
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.span.start.line - b.span.start.line ||
-      a.span.start.character - b.span.start.character ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+    (a, b) => fileRank(a) - fileRank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || compareInFile(a, b),
+  );
+}
+
+/**
+ * The order of two problems of one file: line, column, code, message. Deduplicated problems never tie
+ * (the dedupe key is the same four facts), so sorting one file's share alone gives the same order.
+ */
+export function compareInFile(a: Problem, b: Problem): number {
+  return (
+    a.span.start.line - b.span.start.line ||
+    a.span.start.character - b.span.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 }
 
 /** The same finding twice (a file listed twice, a rule overlap) is shown once. */
-function dedupe(problems: Problem[]): Problem[] {
+export function dedupeProblems(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
     const key = `${p.code}\u0000${p.file}\u0000${p.span.start.line}:${p.span.start.character}\u0000${p.message}`;
