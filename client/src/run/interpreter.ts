@@ -2,34 +2,31 @@
 // project, else the project's .venv/venv, else PATH (server/src/node/alembic/interpreter.ts decides;
 // this file asks the Python extension and remembers the answer per project until settings change).
 import * as vscode from 'vscode';
+import { PythonExtension } from '@vscode/python-extension';
 import { resolveInterpreter, type InterpreterResult } from '../../../server/src/node/alembic/index';
 import type { ProjectInfo } from '../model/connections';
 
-interface PythonExtensionApi {
-  environments?: {
-    getActiveEnvironmentPath?(resource?: vscode.Uri): { path: string } | undefined;
-    onDidChangeActiveEnvironmentPath?: vscode.Event<unknown>;
-  };
-  settings?: { getExecutionDetails?(resource?: vscode.Uri): { execCommand?: string[] } | undefined };
-}
-
-async function pythonApi(): Promise<PythonExtensionApi | undefined> {
-  const ext = vscode.extensions.getExtension<PythonExtensionApi>('ms-python.python');
-  if (!ext) return undefined;
+async function pythonApi(): Promise<PythonExtension | undefined> {
+  // Without the Python extension there is no API: the search goes on with .venv/venv and PATH.
+  if (!vscode.extensions.getExtension('ms-python.python')) return undefined;
   try {
-    return ext.isActive ? ext.exports : await ext.activate();
+    return await PythonExtension.api();
   } catch {
     return undefined;
   }
 }
 
-/** The Python extension's interpreter for a folder, if that extension is installed. */
+/**
+ * The Python extension's interpreter for a folder, if that extension is installed. Its active
+ * environment may be named by its folder; resolving it gives the executable itself.
+ */
 export async function pythonExtensionInterpreter(resource: vscode.Uri | undefined): Promise<string | undefined> {
   try {
     const api = await pythonApi();
-    const fromEnv = api?.environments?.getActiveEnvironmentPath?.(resource)?.path;
-    const fromSettings = api?.settings?.getExecutionDetails?.(resource)?.execCommand?.[0];
-    return fromEnv || fromSettings || undefined;
+    if (!api) return undefined;
+    const active = api.environments.getActiveEnvironmentPath(resource);
+    const resolved = await api.environments.resolveEnvironment(active);
+    return resolved?.executable.uri?.fsPath ?? active.path;
   } catch {
     return undefined; // a broken Python extension must not stop Alembic commands
   }
@@ -65,8 +62,8 @@ export class Interpreters implements vscode.Disposable {
     const setting = vscode.workspace.getConfiguration('alembic', uri).get<string>('pythonPath') ?? '';
     if (!this.watching) {
       // Choosing another interpreter in the Python extension takes effect on the next run.
-      const onChange = (await pythonApi())?.environments?.onDidChangeActiveEnvironmentPath;
-      if (onChange) this.watching = onChange(() => this.clear());
+      const api = await pythonApi();
+      if (api) this.watching = api.environments.onDidChangeActiveEnvironmentPath(() => this.clear());
     }
     return resolveInterpreter({ setting, callerPath: setting ? undefined : await pythonExtensionInterpreter(uri), projectRoot: project.root });
   }
