@@ -2,28 +2,14 @@
 // the verdict and the exit codes (0 at the heads, 1 behind or unknown rows, 2 cannot connect), the
 // JSON shapes, and the password nowhere in the output.
 import { describe, test } from 'node:test';
-import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { runCli as runCliInProcess, runCliAsync } from '../../server/src/cli/run';
 import { nodeFs } from '../../server/src/node/nodeFs';
 import { assertBuilt, hasStackTrace, runCli } from './harness';
 import type { Run } from './harness';
-import { alembic, asAdmin, fixtureCopy, scratchDatabase, scratchSqlite, skipReason, uniqueName } from '../node/db-scratch';
-import type { ServerKind } from '../node/db-scratch';
-
-async function missing(t: TestContext, ...needs: (ServerKind | 'alembic')[]): Promise<boolean> {
-  for (const need of needs) {
-    const reason = await skipReason(need);
-    if (reason) {
-      t.skip(reason);
-      return true;
-    }
-  }
-  return false;
-}
+import { alembic, asAdmin, closedPort, fixtureCopy, scratchDatabase, scratchMariadbWithUser, scratchSqlite, skipIfMissing, uniqueName, withScratch } from '../node/db-scratch';
 
 function parsed(r: Run): Record<string, unknown> {
   assert.equal(r.stderr.includes('internal error'), false, r.stderr);
@@ -34,11 +20,9 @@ const SECRET = 'Cli-S3cret_pass';
 
 describe('current and status on SQLite', () => {
   test('never stamped, part-way, at the head, unknown revision', async (t) => {
-    if (await missing(t, 'alembic')) return;
+    if (await skipIfMissing(t, 'alembic')) return;
     assertBuilt();
-    const db = scratchSqlite();
-    const copy = fixtureCopy('linear');
-    try {
+    await withScratch(scratchSqlite(), 'linear', async (db, copy) => {
       const cli = (...args: string[]) => runCli([...args, '--url', db.url], copy.dir);
 
       let r = cli('current');
@@ -80,14 +64,11 @@ describe('current and status on SQLite', () => {
       assert.match(r.stdout, /Alembic would fail: Can't locate revision identified by 'f00df00df00d'/);
       const json = parsed(cli('status', '--json'));
       assert.deepEqual([json.state, json.behind, json.unknown_rows], ['unknown-revisions', null, ['f00df00df00d']]);
-    } finally {
-      copy.remove();
-      await db.drop();
-    }
+    });
   });
 
   test("status takes sqlalchemy.url from the config (relative SQLite path, %(here)s) and the usual -c option", async (t) => {
-    if (await missing(t, 'alembic')) return;
+    if (await skipIfMissing(t, 'alembic')) return;
     assertBuilt();
     const copy = fixtureCopy('linear');
     try {
@@ -108,29 +89,22 @@ describe('current and status on SQLite', () => {
   });
 
   test('custom version table options', async (t) => {
-    if (await missing(t, 'alembic')) return;
+    if (await skipIfMissing(t, 'alembic')) return;
     assertBuilt();
-    const db = scratchSqlite();
-    const copy = fixtureCopy('linear');
-    try {
+    await withScratch(scratchSqlite(), 'linear', async (db, copy) => {
       alembic(copy.dir, db.url, ['upgrade', 'heads'], { version_table: 'my_versions' });
       const r = runCli(['current', '--url', db.url, '--version-table', 'my_versions'], copy.dir);
       assert.equal(r.stdout, 'c3c3c3c3c3c3\n');
       assert.equal(runCli(['status', '--url', db.url, '--version-table=my_versions'], copy.dir).code, 0);
-    } finally {
-      copy.remove();
-      await db.drop();
-    }
+    });
   });
 });
 
 describe('status on PostgreSQL with two heads', () => {
   test('per-head distances, schema option, and at all heads', async (t) => {
-    if (await missing(t, 'postgresql', 'alembic')) return;
+    if (await skipIfMissing(t, 'postgresql', 'alembic')) return;
     assertBuilt();
-    const db = await scratchDatabase('postgresql');
-    const copy = fixtureCopy('multiple-heads');
-    try {
+    await withScratch(scratchDatabase('postgresql'), 'multiple-heads', async (db, copy) => {
       const schema = uniqueName('versions');
       await asAdmin('postgresql', [`CREATE SCHEMA "${schema}"`], db.name);
       const x = { version_table_schema: schema };
@@ -153,22 +127,17 @@ describe('status on PostgreSQL with two heads', () => {
       assert.equal(r.code, 0);
       assert.match(r.stdout, /^Up to date: the database is at all 2 heads\.\n/);
       assert.equal(runCli(['current', '--url', db.url], copy.dir).stdout, '', 'not in the default schema');
-    } finally {
-      copy.remove();
-      await db.drop();
-    }
+    });
   });
 });
 
 describe('cannot read the database: exit 2, a clear message, no password', () => {
   test('MariaDB: a wrong password from ALEMBIC_VSCODE_DB_PASSWORD', async (t) => {
-    if (await missing(t, 'mariadb')) return;
+    if (await skipIfMissing(t, 'mariadb')) return;
     assertBuilt();
-    const db = await scratchDatabase('mariadb');
-    const user = uniqueName('u').slice(0, 32);
-    const hosts = ['localhost', '127.0.0.1', '%'];
+    const db = await scratchMariadbWithUser(SECRET);
+    const user = db.user;
     try {
-      await asAdmin('mariadb', hosts.flatMap((h) => [`CREATE USER '${user}'@'${h}' IDENTIFIED BY '${SECRET}'`, `GRANT SELECT ON \`${db.name}\`.* TO '${user}'@'${h}'`]));
       const url = `mariadb+pymysql://${user}@127.0.0.1:3306/${db.name}`;
       const wrong = 'Wrong-Cli_pass';
       for (const command of ['current', 'status']) {
@@ -185,17 +154,13 @@ describe('cannot read the database: exit 2, a clear message, no password', () =>
       const right = runCli(['current', '--url', `mariadb+pymysql://${user}:${wrong}@127.0.0.1:3306/${db.name}`, '--json'], '/', { ALEMBIC_VSCODE_DB_PASSWORD: SECRET });
       assert.deepEqual({ code: right.code, out: parsed(right) }, { code: 0, out: { stamped: false, rows: [] } }, 'the environment overrides the URL');
     } finally {
-      await asAdmin('mariadb', hosts.map((h) => `DROP USER IF EXISTS '${user}'@'${h}'`));
       await db.drop();
     }
   });
 
   test('an unreachable port answers at once', async () => {
     assertBuilt();
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as { port: number }).port;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const port = await closedPort();
     const started = Date.now();
     const r = runCli(['current', '--url', `postgresql://app:${SECRET}@127.0.0.1:${port}/appdb`], '/');
     assert.ok(Date.now() - started < 5000);
@@ -243,10 +208,8 @@ describe('cannot read the database: exit 2, a clear message, no password', () =>
 
 describe('in process', () => {
   test('runCliAsync answers current from the sources; the synchronous runCli refuses it clearly', async (t) => {
-    if (await missing(t, 'alembic')) return;
-    const db = scratchSqlite();
-    const copy = fixtureCopy('linear');
-    try {
+    if (await skipIfMissing(t, 'alembic')) return;
+    await withScratch(scratchSqlite(), 'linear', async (db, copy) => {
       alembic(copy.dir, db.url, ['upgrade', 'a1a1a1a1a1a1']);
       const input = { argv: ['current', '--url', 'sqlite:///app.db'], cwd: db.dir, env: {}, fs: nodeFs, prog: 'lens', version: '0' };
       assert.deepEqual(await runCliAsync(input), { stdout: 'a1a1a1a1a1a1\n', stderr: '', code: 0 });
@@ -254,10 +217,7 @@ describe('in process', () => {
       assert.equal(sync.code, 70);
       assert.match(sync.stderr, /call runCliAsync/);
       assert.deepEqual(runCliInProcess({ ...input, argv: ['current', '-h'] }).code, 0, 'help stays synchronous');
-    } finally {
-      copy.remove();
-      await db.drop();
-    }
+    });
   });
 });
 

@@ -4,6 +4,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { before } from 'node:test';
 import { knex, type Knex } from 'knex';
 import { missing } from './alembic-support';
 
@@ -95,3 +96,29 @@ export async function mariaUser(database: string, password: string): Promise<{ u
   return { user, drop: () => withKnex(admin, (db) => db.raw('DROP USER IF EXISTS ??@?', [user, '%'])).then(() => undefined) };
 }
 
+
+/**
+ * For a describe() whose tests each need a fresh server database: probes the server once before the
+ * tests (a missing server skips every test with its reason), and returns `withDb`, which hands a test
+ * its own database from `open` and drops it afterwards, also when the test fails.
+ */
+export function databasePerTest<D extends ScratchDb>(
+  open: () => Promise<D | { skip: string }>,
+): (t: { skip(reason: string): void }, body: (db: D) => Promise<void>) => Promise<void> {
+  let skipReason: string | undefined;
+  before(async () => {
+    const probe = await open();
+    if ('skip' in probe) skipReason = probe.skip;
+    else await probe.drop();
+  });
+  return async (t, body) => {
+    if (skipReason) return t.skip(skipReason);
+    const db = await open();
+    if ('skip' in db) return t.skip(db.skip);
+    try {
+      await body(db);
+    } finally {
+      await db.drop();
+    }
+  };
+}

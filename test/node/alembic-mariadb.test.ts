@@ -1,33 +1,16 @@
 // Real Alembic on real MariaDB scratch databases: commands compared with the engine's plan; a
 // migration failing half-way (MySQL commits DDL at once, so finished revisions stay and the failed
 // one's DDL may remain); a user with a password: the right one works, a wrong one is "refused login".
-import { test, describe, before } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { addRevision, alembicPython, copyProject, runAndCompare, runOn, assertOk, type Planned } from './alembic-support';
-import { mariaDb, mariaUser, MARIA } from './alembic-databases';
+import { addBrokenRevision, alembicPython, copyProject, runAndCompare, runOn, assertOk, type Planned } from './alembic-support';
+import { databasePerTest, mariaDb, mariaUser, MARIA } from './alembic-databases';
 
 const found = alembicPython();
 const python = 'python' in found ? found.python : '';
-type Maria = Exclude<Awaited<ReturnType<typeof mariaDb>>, { skip: string }>;
 
 describe('real Alembic on MariaDB', { skip: 'skip' in found ? found.skip : undefined }, () => {
-  let skipReason: string | undefined;
-  before(async () => {
-    const probe = await mariaDb();
-    if ('skip' in probe) skipReason = probe.skip;
-    else await probe.drop();
-  });
-
-  async function withDb(t: { skip(reason: string): void }, body: (db: Maria) => Promise<void>): Promise<void> {
-    if (skipReason) return t.skip(skipReason);
-    const db = await mariaDb();
-    if ('skip' in db) return t.skip(db.skip);
-    try {
-      await body(db);
-    } finally {
-      await db.drop();
-    }
-  }
+  const withDb = databasePerTest(mariaDb);
 
   test('merge: upgrade, downgrade and stamp --purge as the engine plans', (t) =>
     withDb(t, async (db) => {
@@ -50,10 +33,7 @@ describe('real Alembic on MariaDB', { skip: 'skip' in found ? found.skip : undef
     withDb(t, async (db) => {
       const p = copyProject('linear');
       try {
-        addRevision(p, {
-          id: 'd4d4d4d4d4d4', down: 'c3c3c3c3c3c3', message: 'broken step',
-          upgrade: ['op.execute("CREATE TABLE half (id INTEGER)")', 'raise RuntimeError("boom in d4")'],
-        });
+        addBrokenRevision(p);
         const run = await runOn(python, p, { name: 'upgrade', revision: 'head' }, { url: db.url, readVersionTable: () => db.rows() });
         const f = run.result.failure!;
         assert.equal(f.kind, 'migration-failed');

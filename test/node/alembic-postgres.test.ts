@@ -1,33 +1,16 @@
 // Real Alembic on real PostgreSQL scratch databases: commands compared with the engine's plan, and
 // the failures where PostgreSQL differs from SQLite/MySQL: transactional DDL rolls a failed or
 // cancelled run back as a whole, so the version table keeps the revision the run started from.
-import { test, describe, before } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { addRevision, alembicPython, assertOk, copyProject, runAndCompare, runOn, type Planned } from './alembic-support';
-import { postgresDb, type ScratchDb } from './alembic-databases';
+import { addBrokenRevision, addRevision, alembicPython, assertOk, copyProject, runAndCompare, runOn, type Planned } from './alembic-support';
+import { databasePerTest, postgresDb } from './alembic-databases';
 
 const found = alembicPython();
 const python = 'python' in found ? found.python : '';
 
 describe('real Alembic on PostgreSQL', { skip: 'skip' in found ? found.skip : undefined }, () => {
-  let skipReason: string | undefined;
-  before(async () => {
-    const probe = await postgresDb();
-    if ('skip' in probe) skipReason = probe.skip;
-    else await probe.drop();
-  });
-
-  /** A fresh database for one test, dropped after it (or the skip reason). */
-  async function withDb(t: { skip(reason: string): void; diagnostic(message: string): void }, body: (db: ScratchDb) => Promise<void>): Promise<void> {
-    if (skipReason) return t.skip(skipReason);
-    const db = await postgresDb();
-    if ('skip' in db) return t.skip(db.skip);
-    try {
-      await body(db);
-    } finally {
-      await db.drop();
-    }
-  }
+  const withDb = databasePerTest(postgresDb);
 
   test('merge and branch-labels: upgrade, downgrade, stamp and purge as the engine plans', (t) =>
     withDb(t, async (db) => {
@@ -69,10 +52,7 @@ describe('real Alembic on PostgreSQL', { skip: 'skip' in found ? found.skip : un
     withDb(t, async (db) => {
       const p = copyProject('linear');
       try {
-        addRevision(p, {
-          id: 'd4d4d4d4d4d4', down: 'c3c3c3c3c3c3', message: 'broken step',
-          upgrade: ['op.execute("CREATE TABLE half (id INTEGER)")', 'raise RuntimeError("boom in d4")'],
-        });
+        addBrokenRevision(p);
         assertOk(await runOn(python, p, { name: 'upgrade', revision: 'b2b2' }, { url: db.url }));
         const run = await runOn(python, p, { name: 'upgrade', revision: 'head' }, { url: db.url, readVersionTable: () => db.rows() });
         const f = run.result.failure!;

@@ -84,6 +84,17 @@ export function addRevision(
   return file;
 }
 
+/**
+ * On the linear fixture (a1 -> b2 -> c3): d4d4d4d4d4d4 "broken step", whose upgrade creates table
+ * `half` and then raises, to see what a migration failing half-way leaves behind. Returns its file.
+ */
+export function addBrokenRevision(p: ProjectCopy): string {
+  return addRevision(p, {
+    id: 'd4d4d4d4d4d4', down: 'c3c3c3c3c3c3', message: 'broken step',
+    upgrade: ['op.execute("CREATE TABLE half (id INTEGER)")', 'raise RuntimeError("boom in d4")'],
+  });
+}
+
 /** The engine's plan for a command on a project copy, from the given rows. */
 export function enginePlan(
   p: ProjectCopy,

@@ -3,7 +3,6 @@
 // wrong password (a real MariaDB user), missing databases (a missing SQLite file is not created), and
 // unsupported URLs. Also: reading a SQLite database changes nothing on disk.
 import { describe, test } from 'node:test';
-import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,19 +11,7 @@ import type { Server, Socket } from 'node:net';
 import { join } from 'node:path';
 import { readVersionTable } from '../../server/src/node/db/index';
 import type { VersionTableResult } from '../../server/src/node/db/index';
-import { alembic, asAdmin, fixtureCopy, scratchDatabase, scratchSqlite, skipReason, uniqueName } from './db-scratch';
-import type { ServerKind } from './db-scratch';
-
-async function missing(t: TestContext, ...needs: (ServerKind | 'alembic')[]): Promise<boolean> {
-  for (const need of needs) {
-    const reason = await skipReason(need);
-    if (reason) {
-      t.skip(reason);
-      return true;
-    }
-  }
-  return false;
-}
+import { alembic, closedPort, scratchMariadbWithUser, scratchSqlite, skipIfMissing, uniqueName, withScratch } from './db-scratch';
 
 function failure(result: VersionTableResult, kind: string): string {
   assert.ok(!result.ok, `expected a ${kind} failure, got ${JSON.stringify(result)}`);
@@ -35,15 +22,6 @@ function failure(result: VersionTableResult, kind: string): string {
 function assertNoSecret(result: VersionTableResult, ...secrets: string[]): void {
   const text = JSON.stringify(result);
   for (const s of secrets) assert.ok(!text.includes(s), `the password appears in ${text}`);
-}
-
-/** A port nothing listens on: bind one, then close it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** A server that accepts connections and never says a word (a firewall that drops, a hung server). */
@@ -108,12 +86,10 @@ describe('cannot connect', () => {
 
 describe('wrong password (MariaDB user with a password)', () => {
   test('auth failure names the user and server and the fix; the right password, given apart, wins over the URL', async (t) => {
-    if (await missing(t, 'mariadb')) return;
-    const db = await scratchDatabase('mariadb');
-    const user = uniqueName('u').slice(0, 32);
-    const hosts = ['localhost', '127.0.0.1', '%'];
+    if (await skipIfMissing(t, 'mariadb')) return;
+    const db = await scratchMariadbWithUser(SECRET);
+    const user = db.user;
     try {
-      await asAdmin('mariadb', hosts.flatMap((h) => [`CREATE USER '${user}'@'${h}' IDENTIFIED BY '${SECRET}'`, `GRANT SELECT ON \`${db.name}\`.* TO '${user}'@'${h}'`]));
       const url = (password: string) => `mysql+pymysql://${user}:${encodeURIComponent(password)}@127.0.0.1:3306/${db.name}`;
       const wrong = 'Wrong-Pass_word?';
 
@@ -133,7 +109,6 @@ describe('wrong password (MariaDB user with a password)', () => {
       const hint = await readVersionTable({ url: url(wrong) }, { passwordFix: 'set ALEMBIC_VSCODE_DB_PASSWORD' });
       assert.match(failure(hint, 'auth'), /set ALEMBIC_VSCODE_DB_PASSWORD$/);
     } finally {
-      await asAdmin('mariadb', hosts.map((h) => `DROP USER IF EXISTS '${user}'@'${h}'`));
       await db.drop();
     }
   });
@@ -141,7 +116,7 @@ describe('wrong password (MariaDB user with a password)', () => {
 
 describe('no such database', () => {
   test('PostgreSQL', async (t) => {
-    if (await missing(t, 'postgresql')) return;
+    if (await skipIfMissing(t, 'postgresql')) return;
     const name = uniqueName('no_such_db');
     const result = await readVersionTable({ url: `postgresql://postgres:${SECRET}@127.0.0.1:5432/${name}`, password: SECRET });
     const message = failure(result, 'no-database');
@@ -150,7 +125,7 @@ describe('no such database', () => {
   });
 
   test('MariaDB', async (t) => {
-    if (await missing(t, 'mariadb')) return;
+    if (await skipIfMissing(t, 'mariadb')) return;
     const name = uniqueName('no_such_db');
     const result = await readVersionTable({ url: `mariadb+pymysql://root@127.0.0.1:3306/${name}` });
     assert.match(failure(result, 'no-database'), new RegExp(`database ${name} does not exist`));
@@ -208,20 +183,15 @@ describe('unsupported URLs', () => {
 
 describe('SQLite is read, never written', () => {
   test('the file and its folder are byte-for-byte the same after a read', async (t) => {
-    if (await missing(t, 'alembic')) return;
-    const db = scratchSqlite();
-    const copy = fixtureCopy('linear');
-    try {
+    if (await skipIfMissing(t, 'alembic')) return;
+    await withScratch(scratchSqlite(), 'linear', async (db, copy) => {
       alembic(copy.dir, db.url, ['upgrade', 'heads']);
       const hash = () => createHash('sha256').update(readFileSync(db.file)).digest('hex');
       const before = { hash: hash(), files: readdirSync(db.dir).sort() };
       assert.deepEqual(await readVersionTable({ url: db.url }), { ok: true, stamped: true, rows: ['c3c3c3c3c3c3'] });
       assert.deepEqual(await readVersionTable({ url: db.url }, { table: 'other' }), { ok: true, stamped: false, rows: [] });
       assert.deepEqual({ hash: hash(), files: readdirSync(db.dir).sort() }, before);
-    } finally {
-      copy.remove();
-      await db.drop();
-    }
+    });
   });
 
   test('an in-memory URL is an empty database', async () => {

@@ -1,7 +1,6 @@
 // readVersionTable against real PostgreSQL, MariaDB and SQLite, stamped by real Alembic: the rows read
 // must be the rows the engine's plan says Alembic leaves behind, after every step.
 import { describe, test } from 'node:test';
-import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { indexProject, loadProjectConfig, planDowngrade, planUpgrade } from '../../server/src/engine/index';
@@ -10,23 +9,11 @@ import { databaseStatus } from '../../server/src/engine/plan/status';
 import { nodeFs } from '../../server/src/node/nodeFs';
 import { readVersionTable } from '../../server/src/node/db/index';
 import type { VersionTableResult } from '../../server/src/node/db/index';
-import { alembic, asAdmin, fixtureCopy, scratchDatabase, scratchSqlite, skipReason, tablesIn, uniqueName } from './db-scratch';
+import { alembic, asAdmin, fixtureCopy, scratchDatabase, scratchSqlite, skipIfMissing, tablesIn, uniqueName, withScratch } from './db-scratch';
 import type { Scratch, ServerKind } from './db-scratch';
 
 type Backend = 'sqlite' | ServerKind;
 const BACKENDS: Backend[] = ['sqlite', 'postgresql', 'mariadb'];
-
-/** Skips the test (with the printed reason) when a component it needs is missing; CI fails instead. */
-async function missing(t: TestContext, ...needs: (ServerKind | 'alembic')[]): Promise<boolean> {
-  for (const need of needs) {
-    const reason = await skipReason(need);
-    if (reason) {
-      t.skip(reason);
-      return true;
-    }
-  }
-  return false;
-}
 
 async function scratch(backend: Backend): Promise<Scratch> {
   return backend === 'sqlite' ? scratchSqlite() : scratchDatabase(backend);
@@ -51,10 +38,8 @@ for (const backend of BACKENDS) {
 
   describe(`readVersionTable on ${backend}`, () => {
     test('follows real Alembic through upgrades and a downgrade, as the engine plans them', async (t) => {
-      if (await missing(t, ...needs)) return;
-      const db = await scratch(backend);
-      const copy = fixtureCopy('multiple-heads');
-      try {
+      if (await skipIfMissing(t, ...needs)) return;
+      await withScratch(scratch(backend), 'multiple-heads', async (db, copy) => {
         const { map } = project(copy.dir);
         const read = async () => rowsOf(await readVersionTable({ url: db.url, baseDir: copy.dir }));
 
@@ -80,35 +65,25 @@ for (const backend of BACKENDS) {
 
         alembic(copy.dir, db.url, ['downgrade', 'base']);
         assert.deepEqual(await read(), { stamped: true, rows: [] }, 'downgraded to base: the table stays, empty');
-      } finally {
-        copy.remove();
-        await db.drop();
-      }
+      });
     });
 
     test('reads a custom version table name, and only that one', async (t) => {
-      if (await missing(t, ...needs)) return;
-      const db = await scratch(backend);
-      const copy = fixtureCopy('linear');
-      try {
+      if (await skipIfMissing(t, ...needs)) return;
+      await withScratch(scratch(backend), 'linear', async (db, copy) => {
         alembic(copy.dir, db.url, ['upgrade', 'heads'], { version_table: 'my_versions' });
         const target = { url: db.url, baseDir: copy.dir };
         assert.deepEqual(rowsOf(await readVersionTable(target, { table: 'my_versions' })), { stamped: true, rows: ['c3c3c3c3c3c3'] });
         assert.deepEqual(rowsOf(await readVersionTable(target)), { stamped: false, rows: [] });
-      } finally {
-        copy.remove();
-        await db.drop();
-      }
+      });
     });
   });
 }
 
 describe('version_table_schema', () => {
   test('PostgreSQL: the table in another schema', async (t) => {
-    if (await missing(t, 'postgresql', 'alembic')) return;
-    const db = await scratchDatabase('postgresql');
-    const copy = fixtureCopy('linear');
-    try {
+    if (await skipIfMissing(t, 'postgresql', 'alembic')) return;
+    await withScratch(scratchDatabase('postgresql'), 'linear', async (db, copy) => {
       const schema = uniqueName('audit');
       await asAdmin('postgresql', [`CREATE SCHEMA "${schema}"`], db.name);
       alembic(copy.dir, db.url, ['upgrade', 'b2b2b2b2b2b2'], { version_table_schema: schema });
@@ -116,14 +91,11 @@ describe('version_table_schema', () => {
       assert.deepEqual(rowsOf(await readVersionTable({ url: db.url })), { stamped: false, rows: [] }, 'not in public');
       const custom = await readVersionTable({ url: db.url }, { schema: 'no_such_schema' });
       assert.deepEqual(rowsOf(custom), { stamped: false, rows: [] });
-    } finally {
-      copy.remove();
-      await db.drop();
-    }
+    });
   });
 
   test('MariaDB: the table in another database', async (t) => {
-    if (await missing(t, 'mariadb', 'alembic')) return;
+    if (await skipIfMissing(t, 'mariadb', 'alembic')) return;
     const db = await scratchDatabase('mariadb');
     const other = await scratchDatabase('mariadb');
     const copy = fixtureCopy('linear');
@@ -141,10 +113,8 @@ describe('version_table_schema', () => {
 
 describe('several rows', () => {
   test('a row per branch head, with branches at different depths', async (t) => {
-    if (await missing(t, 'postgresql', 'alembic')) return;
-    const db = await scratchDatabase('postgresql');
-    const copy = fixtureCopy('multiple-heads');
-    try {
+    if (await skipIfMissing(t, 'postgresql', 'alembic')) return;
+    await withScratch(scratchDatabase('postgresql'), 'multiple-heads', async (db, copy) => {
       const { map } = project(copy.dir);
       alembic(copy.dir, db.url, ['upgrade', 'a2a2a2a2a2a2']);
       alembic(copy.dir, db.url, ['upgrade', 'e1e1e1e1e1e1']);
@@ -156,9 +126,6 @@ describe('several rows', () => {
       assert.deepEqual(status.pending, ['e2e2e2e2e2e2']);
       const expected: Record<string, number> = { a2a2a2a2a2a2: 0, e2e2e2e2e2e2: 1 };
       assert.deepEqual(status.byHead, map.heads.map((head) => ({ head, behind: expected[head] })));
-    } finally {
-      copy.remove();
-      await db.drop();
-    }
+    });
   });
 });

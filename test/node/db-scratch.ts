@@ -2,9 +2,14 @@
 // files in temp dirs, each with a unique name and dropped afterwards; fixture project copies whose
 // env.py also takes the version table's name and schema from `-x`; and real Alembic to stamp them.
 //
+// Also what those tests share: skipping when a component is missing, a database and a fixture copy
+// removed after each test, a MariaDB user with a password, a port nothing listens on.
+//
 // A missing server or Alembic skips the tests that need it, with the reason printed, except on CI
 // (CI=true), where it is an error: a green CI run must mean "read and compared".
 import { spawnSync } from 'node:child_process';
+import type { TestContext } from 'node:test';
+import { createServer } from 'node:net';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +75,18 @@ export function skipReason(what: ServerKind | 'alembic'): Promise<string | undef
   return pending;
 }
 
+/** Skips the test (with the printed reason) when a component it needs is missing; CI fails instead. */
+export async function skipIfMissing(t: TestContext, ...needs: (ServerKind | 'alembic')[]): Promise<boolean> {
+  for (const need of needs) {
+    const reason = await skipReason(need);
+    if (reason) {
+      t.skip(reason);
+      return true;
+    }
+  }
+  return false;
+}
+
 async function probe(what: ServerKind | 'alembic'): Promise<string | undefined> {
   if (what === 'alembic') {
     const found = locateAlembic();
@@ -104,6 +121,30 @@ export async function scratchDatabase(kind: ServerKind): Promise<Scratch> {
   return { url: `mysql+pymysql://root@127.0.0.1:3306/${name}`, name, drop: () => asAdmin(kind, [`DROP DATABASE IF EXISTS \`${name}\``]) };
 }
 
+/**
+ * A scratch MariaDB database and a user with `password` allowed to read it, as user@localhost,
+ * user@127.0.0.1 and user@%; drop() removes the user and the database.
+ */
+export async function scratchMariadbWithUser(password: string): Promise<Scratch & { user: string }> {
+  const db = await scratchDatabase('mariadb');
+  const user = uniqueName('u').slice(0, 32);
+  const hosts = ['localhost', '127.0.0.1', '%'];
+  const drop = async () => {
+    try {
+      await asAdmin('mariadb', hosts.map((h) => `DROP USER IF EXISTS '${user}'@'${h}'`));
+    } finally {
+      await db.drop();
+    }
+  };
+  try {
+    await asAdmin('mariadb', hosts.flatMap((h) => [`CREATE USER '${user}'@'${h}' IDENTIFIED BY '${password}'`, `GRANT SELECT ON \`${db.name}\`.* TO '${user}'@'${h}'`]));
+  } catch (e) {
+    await drop();
+    throw e;
+  }
+  return { ...db, user, drop };
+}
+
 export function scratchSqlite(): Scratch & { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'alembic-vscode-sqlite-'));
   const file = join(dir, 'app.db');
@@ -111,11 +152,25 @@ export function scratchSqlite(): Scratch & { dir: string; file: string } {
   return { url: `sqlite:///${file}`, name: file, dir, file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A port nothing listens on: bind one, then close it. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface FixtureCopy {
+  dir: string;
+  remove(): void;
+}
+
 /**
  * A temp copy of test/fixtures/projects/<name> whose env.py also reads `-x version_table=` and
  * `-x version_table_schema=` (the fixtures' env.py reads only `-x url=`).
  */
-export function fixtureCopy(name: string): { dir: string; remove(): void } {
+export function fixtureCopy(name: string): FixtureCopy {
   const dir = mkdtempSync(join(tmpdir(), `alembic-vscode-db-${name}-`));
   cpSync(join(REPO_ROOT, 'test', 'fixtures', 'projects', name), dir, { recursive: true });
   const envPy = join(dir, 'migrations', 'env.py');
@@ -133,6 +188,22 @@ export function fixtureCopy(name: string): { dir: string; remove(): void } {
     ),
   );
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A scratch database (`db`, already being opened) and a fixture copy for one test, both removed after
+ * `body`, also when it fails.
+ */
+export async function withScratch<S extends Scratch>(db: S | Promise<S>, fixture: string, body: (db: S, copy: FixtureCopy) => Promise<void>): Promise<void> {
+  const opened = await db;
+  let copy: FixtureCopy | undefined;
+  try {
+    copy = fixtureCopy(fixture);
+    await body(opened, copy);
+  } finally {
+    copy?.remove();
+    await opened.drop();
+  }
 }
 
 /** Real Alembic on a fixture copy: `python -m alembic -c alembic.ini -x url=URL [-x k=v...] ARGS`, cwd = the copy. */

@@ -2,7 +2,7 @@
 // diagnostics, apply the returned edit to the files as an editor would (or let the merge command
 // ask for it through workspace/applyEdit), tell the server, and see the diagnostics clear. The merge
 // is also checked with real Alembic: one head afterwards.
-import { test, after } from 'node:test';
+import { test, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,23 +48,43 @@ function applyOnDisk(edit: WorkspaceEdit): { path: string; type: 1 | 2 | 3 }[] {
   return events;
 }
 
-/** `alembic heads` by real Alembic in a project folder, or the reason it cannot run here. */
-function alembicHeads(cwd: string): { heads: string[]; stderr: string } | { missing: string } {
-  const run = spawnSync('/usr/bin/python3', ['-m', 'alembic', 'heads'], { cwd, encoding: 'utf8', shell: false, timeout: 60_000 });
+/** Writes an edit to disk as an editor would, tells the server, and waits for the re-index; returns the watcher events. */
+async function applyAndReindex(client: LspClient, edit: WorkspaceEdit): Promise<{ path: string; type: 1 | 2 | 3 }[]> {
+  const events = applyOnDisk(edit);
+  await client.nextIndex(() => client.filesChanged(events));
+  return events;
+}
+
+/** A server on one copied fixture project, indexed before `body` runs and stopped after it (also when it fails). */
+async function withServerOn(project: string, body: (client: LspClient) => Promise<void>): Promise<void> {
+  const client = await LspClient.start({ folders: [join(dir, project)] });
+  try {
+    await client.waitForIndexCount(1);
+    await body(client);
+  } finally {
+    await client.stop();
+  }
+}
+
+/**
+ * `alembic heads` by real Alembic in a copied project, or undefined when it cannot run here: the test is
+ * then marked skipped with the reason (on CI that is an error instead).
+ */
+function alembicHeads(t: TestContext, project: string): { heads: string[]; stderr: string } | undefined {
+  const run = spawnSync('/usr/bin/python3', ['-m', 'alembic', 'heads'], { cwd: join(dir, project), encoding: 'utf8', shell: false, timeout: 60_000 });
   if (run.error || /No module named alembic/.test(run.stderr ?? '')) {
     const missing = `real Alembic unavailable (/usr/bin/python3 -m alembic): ${run.error?.message ?? run.stderr.trim()}`;
     if (process.env.CI === 'true') throw new Error(missing);
-    return { missing };
+    console.log(`# skipped the Alembic check: ${missing}`);
+    t.skip(missing);
+    return undefined;
   }
   assert.equal(run.status, 0, `alembic heads failed:\n${run.stderr}`);
   return { heads: run.stdout.split('\n').filter((l) => l.trim() !== ''), stderr: run.stderr };
 }
 
 test('multiple heads: the merge command creates the merge revision, opens it, the heads problem clears, Alembic sees one head', async (t) => {
-  const project = join(dir, 'multiple-heads');
-  const client = await LspClient.start({ folders: [project] });
-  try {
-    await client.waitForIndexCount(1);
+  await withServerOn('multiple-heads', async (client) => {
     const a2 = join(versions('multiple-heads'), 'a2a2a2a2a2a2_app_two.py');
     const e2 = join(versions('multiple-heads'), 'e2e2e2e2e2e2_other_two.py');
     await client.waitFor('heads diagnostics', () => client.diagnosticsFor(a2).some((d) => d.code === 'multiple-heads'));
@@ -105,58 +125,40 @@ test('multiple heads: the merge command creates the merge revision, opens it, th
     assert.equal(info.headCount, 1);
     await client.waitFor('heads diagnostics cleared', () => client.diagnosticsFor(a2).length === 0 && client.diagnosticsFor(e2).length === 0);
     assert.deepEqual(client.diagnosticsFor(created), []);
-  } finally {
-    await client.stop();
-  }
+  });
 
-  const heads = alembicHeads(project);
-  if ('missing' in heads) {
-    console.log(`# skipped the Alembic check: ${heads.missing}`);
-    t.skip(heads.missing);
-    return;
-  }
+  const heads = alembicHeads(t, 'multiple-heads');
+  if (!heads) return;
   assert.equal(heads.heads.length, 1, `alembic heads: ${heads.heads.join(' / ')}`);
   assert.match(heads.heads[0], /^[0-9a-f]{12} \(head\)$/);
 });
 
 test('a broken parent: the current-head fix written to disk clears the error', async () => {
-  const client = await LspClient.start({ folders: [join(dir, 'missing-parent')] });
-  try {
-    await client.waitForIndexCount(1);
+  await withServerOn('missing-parent', async (client) => {
     const b2 = join(versions('missing-parent'), 'b2b2b2b2b2b2_add_email.py');
     await client.waitFor('broken link', () => client.diagnosticsFor(b2).some((d) => d.code === 'broken-down-revision'));
     const actions = await actionsFor(client, b2, client.diagnosticsFor(b2));
     const fix = actions.find((a) => a.title === "Change down_revision to 'a1a1a1a1a1a1' (a1a1a1a1a1a1_create_users.py)");
     assert.ok(fix, actions.map((a) => a.title).join(' | '));
-    const events = applyOnDisk(fix.edit!);
+    await applyAndReindex(client, fix.edit!);
     assert.match(readFileSync(b2, 'utf8'), /^down_revision = 'a1a1a1a1a1a1'$/m);
-    await client.nextIndex(() => client.filesChanged(events));
     await client.waitFor('b2 diagnostics cleared', () => client.diagnosticsFor(b2).length === 0);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('fix-all on save: the shortened parent id expanded, no problem left', async () => {
-  const client = await LspClient.start({ folders: [join(dir, 'partial-id-parent')] });
-  try {
-    await client.waitForIndexCount(1);
+  await withServerOn('partial-id-parent', async (client) => {
     const b2 = join(versions('partial-id-parent'), 'b2b2b2b2b2b2_add_email.py');
     await client.waitFor('partial id', () => client.diagnosticsFor(b2).some((d) => d.code === 'partial-id-in-down-revision'));
     const actions = await actionsFor(client, b2, [], ['source.fixAll']);
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.alembic']);
-    const events = applyOnDisk(actions[0].edit!);
-    await client.nextIndex(() => client.filesChanged(events));
+    await applyAndReindex(client, actions[0].edit!);
     await client.waitFor('b2 diagnostics cleared', () => client.diagnosticsFor(b2).length === 0);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('header mismatch in an open editor: versioned edits on the buffer, applied as changes, clear the warnings', async () => {
-  const client = await LspClient.start({ folders: [join(dir, 'header-mismatch')] });
-  try {
-    await client.waitForIndexCount(1);
+  await withServerOn('header-mismatch', async (client) => {
     const b2 = join(versions('header-mismatch'), 'b2b2b2b2b2b2_header_disagrees.py');
     let text = readFileSync(b2, 'utf8');
     await client.nextIndex(() => client.open(b2, text));
@@ -174,34 +176,22 @@ test('header mismatch in an open editor: versioned edits on the buffer, applied 
       await client.waitFor('one warning fewer', () => client.diagnosticsFor(b2).length === count - 1);
     }
     assert.match(text, /^Revision ID: b2b2b2b2b2b2\nRevises: a1a1a1a1a1a1\n/m);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('duplicate id: a fresh id and a renamed file clear the duplicate; Alembic no longer warns', async (t) => {
-  const project = join(dir, 'duplicate-id');
-  const client = await LspClient.start({ folders: [project] });
   const loser = join(versions('duplicate-id'), 'c3c3c3c3c3c3_branch_one.py');
-  try {
-    await client.waitForIndexCount(1);
+  await withServerOn('duplicate-id', async (client) => {
     await client.waitFor('duplicate', () => client.diagnosticsFor(loser).some((d) => d.code === 'duplicate-revision-id'));
     const [fix] = await actionsFor(client, loser, client.diagnosticsFor(loser).filter((d) => d.code === 'duplicate-revision-id'), ['quickfix']);
     assert.ok(fix.isPreferred);
     assert.match(fix.title, /references to 'c3c3c3c3c3c3' keep meaning zz_duplicate\.py, the file Alembic uses$/);
-    const events = applyOnDisk(fix.edit!);
+    const events = await applyAndReindex(client, fix.edit!);
     assert.deepEqual(events.map((e) => e.type).sort(), [1, 3], 'the old name deleted, the new one created');
-    await client.nextIndex(() => client.filesChanged(events));
     await client.waitFor('no duplicate left', () => [...client.diagnostics.values()].flat().every((d) => d.code !== 'duplicate-revision-id'));
-  } finally {
-    await client.stop();
-  }
-  const heads = alembicHeads(project);
-  if ('missing' in heads) {
-    console.log(`# skipped the Alembic check: ${heads.missing}`);
-    t.skip(heads.missing);
-    return;
-  }
+  });
+  const heads = alembicHeads(t, 'duplicate-id');
+  if (!heads) return;
   assert.doesNotMatch(heads.stderr, /present more than once/);
 });
 
@@ -220,8 +210,7 @@ test('the preferred fix of a file name, a branch label and a shortened dependenc
       const actions = await actionsFor(client, path, client.diagnosticsFor(path).filter((d) => d.code === code), ['quickfix']);
       const preferred = actions.filter((a) => a.isPreferred);
       assert.equal(preferred.length, 1, `${project}: ${actions.map((a) => a.title).join(' | ')}`);
-      const events = applyOnDisk(preferred[0].edit!);
-      await client.nextIndex(() => client.filesChanged(events));
+      await applyAndReindex(client, preferred[0].edit!);
       await client.waitFor(`${code} cleared in ${project}`, () => client.diagnosticsFor(path).every((d) => d.code !== code));
     }
   } finally {

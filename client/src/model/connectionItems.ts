@@ -5,7 +5,7 @@ import type { GraphResult } from '../../../server/src/protocol';
 import type { ProjectInfo, ResolvedConnection } from './connections';
 import { databasePosition } from './marks';
 import { code, escapeMarkdown } from './markdown';
-import { projectLabel, type ItemIcon } from './historyItems';
+import { projectGroup, type ViewItem } from './historyItems';
 import { redactUrlPassword } from './urls';
 
 /** What the client knows about one connection's version table. */
@@ -16,17 +16,10 @@ export type DbState =
   | { status: 'ok'; rows: string[]; stamped: boolean; note?: string }
   | { status: 'error'; kind: string; message: string };
 
-export interface ConnectionItem {
+export interface ConnectionItem extends ViewItem {
   kind: 'project' | 'connection' | 'revision' | 'notice';
-  id: string;
-  label: string;
-  description?: string;
-  tooltip?: string;
-  icon: ItemIcon;
-  contextValue: string;
   connectionKey?: string;
   projectId?: string;
-  open?: { file: string; line: number };
   children?: ConnectionItem[];
 }
 
@@ -55,15 +48,7 @@ export function connectionRoots(input: ConnectionsInput): ConnectionItem[] {
   if (withConnections.length <= 1) return [...notices, ...input.connections.map((c) => connectionItem(c, input))];
   return [
     ...notices,
-    ...withConnections.map((p) => ({
-      kind: 'project' as const,
-      id: `project:${p.id}`,
-      label: projectLabel(p, input.folders),
-      icon: { id: 'folder-library' },
-      contextValue: 'project',
-      projectId: p.id,
-      children: input.connections.filter((c) => c.projectId === p.id).map((c) => connectionItem(c, input)),
-    })),
+    ...withConnections.map((p) => projectGroup(p, input.folders, input.connections.filter((c) => c.projectId === p.id).map((c) => connectionItem(c, input)))),
   ];
 }
 

@@ -9,20 +9,13 @@ import { databaseKind, envVarNames, urlHasPassword } from './urls';
 /** A project as the client sees it (`sqlalchemyUrl` is the config's value as written). */
 export type ProjectInfo = ProjectSummary;
 
-export interface ResolvedConnection {
+/** An entry's run options (as in settings.ts), tied to the project it names. */
+export interface ResolvedConnection extends Omit<ConnectionSetting, 'project'> {
   /** Stable key (project id + name): tree item id, SecretStorage key, run lock. */
   key: string;
-  name: string;
   projectId: string;
   /** The URL as configured (may hold `${env:VAR}`; a default connection's may hold a password). */
   url: string;
-  /** The ini section to run with (`-n`), or '' for the project's own. */
-  section: string;
-  xArgs: string[];
-  env: Record<string, string>;
-  protected: boolean;
-  versionTable: string;
-  versionTableSchema: string;
   /** `setting`: an `alembic.connections` entry (index into it); `ini`: the project's sqlalchemy.url. */
   source: { kind: 'setting'; index: number } | { kind: 'ini' };
 }

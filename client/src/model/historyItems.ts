@@ -14,8 +14,8 @@ export interface ItemIcon {
   color?: string;
 }
 
-export interface HistoryItem {
-  kind: 'project' | 'revision' | 'notice';
+/** What the History and Connections views' items share: views/treeItems.ts makes a TreeItem of either. */
+export interface ViewItem {
   /** Unique in the view. */
   id: string;
   label: string;
@@ -25,10 +25,14 @@ export interface HistoryItem {
   icon: ItemIcon;
   /** Space-separated flags for `viewItem =~ /\bflag\b/` menu conditions. */
   contextValue: string;
-  projectId: string;
-  revision?: string;
   /** Where a click takes the user. */
   open?: { file: string; line: number };
+}
+
+export interface HistoryItem extends ViewItem {
+  kind: 'project' | 'revision' | 'notice';
+  projectId: string;
+  revision?: string;
   children?: HistoryItem[];
 }
 
@@ -50,16 +54,23 @@ export function historyRoots(input: HistoryInput): HistoryItem[] {
   const projects = sortProjects(input.projects, input.folders);
   if (projects.length === 1) return projectChildren(projects[0], input);
   return projects.map((p) => ({
-    kind: 'project',
-    id: `project:${p.id}`,
-    label: projectLabel(p, input.folders),
+    ...projectGroup(p, input.folders, projectChildren(p, input)),
     description: `${p.revisionCount} revision${p.revisionCount === 1 ? '' : 's'}${p.headCount > 1 ? ` · ${p.headCount} heads` : ''}`,
     tooltip: `${code(p.configFile ?? p.scriptLocation)}\n\nScripts: ${code(p.scriptLocation)}`,
+  }));
+}
+
+/** A project's group in a view that shows several projects (both views group the same way). */
+export function projectGroup<C>(p: ProjectInfo, folders: readonly string[], children: C[]): ViewItem & { kind: 'project'; projectId: string; children: C[] } {
+  return {
+    kind: 'project',
+    id: `project:${p.id}`,
+    label: projectLabel(p, folders),
     icon: { id: 'folder-library' },
     contextValue: 'project',
     projectId: p.id,
-    children: projectChildren(p, input),
-  }));
+    children,
+  };
 }
 
 export function sortProjects(projects: readonly ProjectInfo[], folders: readonly string[]): ProjectInfo[] {

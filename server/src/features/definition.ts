@@ -5,17 +5,11 @@
 import type { DefinitionParams, Location } from 'vscode-languageserver';
 import { pathToUri } from '../lsp/uris';
 import type { FeatureContext } from './context';
-import { mentionAt } from './locate';
-import { currentFile } from './nav-current';
-import { declarationsOf, resolveMention } from './nav-resolve';
+import { declarationsOf, revisionUnderCursor } from './nav-resolve';
 
 export function definition(ctx: FeatureContext, params: DefinitionParams): Location[] | null {
-  const at = currentFile(ctx, params.textDocument.uri);
-  if (!at) return null;
-  const mention = mentionAt(at.file, params.position);
-  if (!mention) return null;
-  const resolved = resolveMention(at.project, mention.text);
-  if (!resolved.ok) return null;
-  const locations = declarationsOf(at.project, resolved.id).map((d) => ({ uri: pathToUri(d.file.ref.path), range: d.span }));
+  const target = revisionUnderCursor(ctx, params);
+  if (!target) return null;
+  const locations = declarationsOf(target.at.project, target.id).map((d) => ({ uri: pathToUri(d.file.ref.path), range: d.span }));
   return locations.length > 0 ? locations : null;
 }

@@ -1,9 +1,12 @@
 // What an id mention stands for, with the reason when it stands for nothing, and where a revision is
 // declared. Resolution itself is locate.ts's `revisionOf`; this adds what hover and definition need
 // to explain the answer (a label, a shortened id, several candidates).
+import type { TextDocumentPositionParams } from 'vscode-languageserver';
 import type { IndexedFile, Span } from '../engine/index';
 import type { ProjectState } from '../workspaceIndex';
-import { filesDeclaring, revisionOf } from './locate';
+import type { FeatureContext } from './context';
+import { filesDeclaring, mentionAt, revisionOf, type FileAt } from './locate';
+import { currentFile } from './nav-current';
 
 export type Resolution =
   | { ok: true; id: string; via: 'id' | 'label' | 'partial' }
@@ -18,6 +21,19 @@ export function resolveMention(project: ProjectState, text: string): Resolution 
     return { ok: true, id, via };
   }
   return { ok: false, candidates: text.length >= 4 ? prefixMatches(project, text) : [] };
+}
+
+/**
+ * The revision that the id or label under the cursor stands for, in the text the editor shows; null
+ * outside a revision file, off a mention, or on one that names no revision.
+ */
+export function revisionUnderCursor(ctx: FeatureContext, params: TextDocumentPositionParams): { at: FileAt; id: string } | null {
+  const at = currentFile(ctx, params.textDocument.uri);
+  if (!at) return null;
+  const mention = mentionAt(at.file, params.position);
+  if (!mention) return null;
+  const resolved = resolveMention(at.project, mention.text);
+  return resolved.ok ? { at, id: resolved.id } : null;
 }
 
 /** Revision ids starting with `text` (more than one when a shortened id is ambiguous). */

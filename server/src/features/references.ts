@@ -6,19 +6,16 @@ import type { IndexedFile } from '../engine/index';
 import { pathToUri } from '../lsp/uris';
 import type { ProjectState } from '../workspaceIndex';
 import type { FeatureContext } from './context';
-import { mentionAt, mentionsIn, revisionOf, type Mention } from './locate';
-import { currentFile } from './nav-current';
-import { resolveMention } from './nav-resolve';
+import { mentionsIn, revisionOf, type Mention } from './locate';
+import { revisionUnderCursor } from './nav-resolve';
 
 export function references(ctx: FeatureContext, params: ReferenceParams): Location[] | null {
-  const at = currentFile(ctx, params.textDocument.uri);
-  if (!at) return null;
-  const mention = mentionAt(at.file, params.position);
-  if (!mention) return null;
-  const resolved = resolveMention(at.project, mention.text);
-  if (!resolved.ok) return null;
+  const target = revisionUnderCursor(ctx, params);
+  if (!target) return null;
+  const { at, id } = target;
+  // The current file as the editor shows it, the others as indexed.
   const files = at.project.indexed.files.map((f) => (f.ref.path === at.path ? at.file : f));
-  return referencesTo(at.project, files, resolved.id, params.context.includeDeclaration);
+  return referencesTo(at.project, files, id, params.context.includeDeclaration);
 }
 
 /** Every mention of revision `id` in `files`, load order then source order. */
