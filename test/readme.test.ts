@@ -19,8 +19,10 @@ test('every problem code is in the README table with its default severity', () =
   for (const code of rows.keys()) assert.ok(code in all, `README documents ${code}, which no longer exists`);
 });
 
-test('the README commands exist', () => {
+test('the README commands exist: run it (the demo), test it, and the others it names', () => {
+  assert.match(readme, /^npm run demo\b/m);
   assert.match(readme, /^npm test\b/m);
-  assert.match(readme, /^npm run cli -- /m);
-  assert.ok(pkg.scripts.test && pkg.scripts.cli && pkg.scripts.bench);
+  assert.match(readme, /`npm run cli -- /);
+  for (const script of ['test', 'demo', 'cli', 'bench', 'package', 'test:e2e']) assert.ok(pkg.scripts[script], `npm run ${script} is named in the README`);
+  for (const m of readme.matchAll(/`npm run ([\w:-]+)/g)) assert.ok(pkg.scripts[m[1]], `README names npm run ${m[1]}, which package.json lacks`);
 });

@@ -3,7 +3,9 @@
 // answers); the database bundle is only loaded on the first database read.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { DidIndexParams } from '../../server/src/protocol';
 import { RunLock } from '../../server/src/node/alembic/runLock';
+import { createApi, type AlembicApi } from './api';
 import { registerCommands } from './commands/registry';
 import type { ClientContext } from './context';
 import { Passwords } from './db/passwords';
@@ -22,7 +24,9 @@ import { StatusBar } from './views/statusBar';
 
 let clientStart: Promise<LanguageClient> | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+export type { AlembicApi } from './api';
+
+export function activate(context: vscode.ExtensionContext): AlembicApi {
   const known = new Set<string>(); // every password seen this session: the output hides them
   const output = new AlembicOutput(known);
   const passwords = new Passwords(context.secrets, known);
@@ -49,7 +53,13 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   state.update({ settings: currentClientSettings(), folders: workspaceFolderPaths(), trusted: vscode.workspace.isTrusted });
 
-  clientStart = startLanguageClient(context, { onDidIndex: (p) => projects.didIndex(p) });
+  const didIndex = new vscode.EventEmitter<DidIndexParams>();
+  clientStart = startLanguageClient(context, {
+    onDidIndex: (p) => {
+      projects.didIndex(p);
+      didIndex.fire(p);
+    },
+  });
   const request = async <R>(method: string, params?: unknown): Promise<R> => (await clientStart!).sendRequest<R>(method, params);
   clientStart.then(
     () => projects.connect(request),
@@ -74,16 +84,32 @@ export function activate(context: vscode.ExtensionContext): void {
       if (state.trusted) await Promise.all(state.connections.map((c) => db.read(c, false)));
     },
   };
+  const history = new HistoryView(state);
+  const connections = new ConnectionsView(state);
+  const statusBar = new StatusBar(state);
+  // The integration API reads the views' own providers and the status bar item they render.
+  const api = createApi({
+    context,
+    state,
+    didIndex: didIndex.event,
+    history,
+    connections,
+    treeView: (view) => (view === 'history' ? history['view'] : connections['view']),
+    statusItem: () => statusBar['item'],
+  });
   context.subscriptions.push(
     output,
     interpreters,
-    new HistoryView(state),
-    new ConnectionsView(state),
-    new StatusBar(state),
+    history,
+    connections,
+    statusBar,
+    didIndex,
+    api,
     ...registerCommands(ctx),
     ...watchState(ctx),
     { dispose: () => projects.dispose() },
   );
+  return api;
 }
 
 export async function deactivate(): Promise<void> {
