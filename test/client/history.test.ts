@@ -102,3 +102,12 @@ test('tooltips escape Markdown in messages', () => {
   const [item] = historyRoots(input({ graphs: new Map([[p.id, g]]) }));
   assert.match(item.tooltip!, /add \\\*bold\\\* \\\[link\\\]\\\(x\\\) \\<b\\>/);
 });
+
+test('in a multi-root workspace a project is named with its folder, so two alembic.ini stay apart', async () => {
+  const { projectLabel } = await import('../../client/src/model/historyItems');
+  const a = project('/ws/app/alembic.ini');
+  const b = project('/ws/billing/alembic.ini');
+  assert.equal(projectLabel(a, ['/ws/app']), 'alembic.ini');
+  assert.deepEqual([projectLabel(a, ['/ws/app', '/ws/billing']), projectLabel(b, ['/ws/app', '/ws/billing'])], ['app: alembic.ini', 'billing: alembic.ini']);
+  assert.equal(projectLabel({ ...b, section: 'reports' }, ['/ws/app', '/ws/billing']), 'billing: alembic.ini [reports]');
+});

@@ -78,7 +78,13 @@ export function sortProjects(projects: readonly ProjectInfo[], folders: readonly
 }
 
 export function projectLabel(p: ProjectInfo, folders: readonly string[]): string {
-  const where = relativeConfig(p, folders) ?? p.scriptLocation;
+  let where = relativeConfig(p, folders) ?? p.scriptLocation;
+  // In a multi-root workspace every project's config may be "alembic.ini": name its folder too.
+  if (folders.length > 1) {
+    const file = p.configFile ?? p.scriptLocation;
+    const folder = folders.find((f) => file === f || file.startsWith(f.endsWith('/') ? f : `${f}/`));
+    if (folder) where = `${folder.slice(folder.replace(/\/+$/, '').lastIndexOf('/') + 1).replace(/\/+$/, '')}: ${where}`;
+  }
   return p.section && p.section !== 'alembic' ? `${where} [${p.section}]` : where;
 }
 
