@@ -37,10 +37,10 @@ suite('untrusted workspace', () => {
   test('the Connections view says the databases are not read until the workspace is trusted', async () => {
     const dev = await until('dev in the Connections view', async () => (await rows(api.views.connections)).find((r) => labelOf(r.tree) === 'dev'));
     assert.equal(api.viewMessage('connections'), 'Trust this workspace to read the databases.');
-    // Nothing was read: neither the item nor the status bar claims a revision.
-    assert.equal(dev.tree.description, '');
+    // Nothing was read: neither the item nor the status bar claims a revision; both say why.
+    assert.equal(dev.tree.description, 'workspace not trusted');
     assert.deepEqual(await rows(api.views.connections, dev.item), []);
-    assert.equal(api.statusBar().text, '$(database) dev');
+    assert.equal(api.statusBar().text, '$(database) dev: workspace not trusted');
   });
 
   test('invoked anyway, each command says why and offers Manage Workspace Trust; the database does not move', async function () {

@@ -74,7 +74,13 @@ export class AppState {
   }
 
   dbState(conn: ResolvedConnection | undefined): DbState | undefined {
-    return conn ? this.db.get(conn.key) : undefined;
+    if (!conn) return undefined;
+    return this.shown(this.db.get(conn.key));
+  }
+
+  /** In an untrusted workspace nothing is read: say so instead of "not read yet". */
+  private shown(state: DbState | undefined): DbState | undefined {
+    return !this.trusted && (state === undefined || state.status === 'unread') ? { status: 'untrusted' } : state;
   }
 
   /** The rows of a connection, when known. */
@@ -115,7 +121,7 @@ export class AppState {
       projects: this.projectList,
       connections: this.connections,
       graphs: this.projects.graphs,
-      states: this.db.states,
+      states: this.trusted ? this.db.states : new Map(this.connections.map((c) => [c.key, this.shown(this.db.states.get(c.key))!])),
       active,
       problems: this.problems,
       folders: this.folders,
