@@ -164,9 +164,9 @@ function labelsText(n: GraphNode): string {
   return n.labels.length > 0 ? `(${n.labels.join(', ')})` : '';
 }
 
-/** `2026-11-23 22:15:38.689867` -> `2026-11-23 22:15`. */
+/** `2026-11-23 22:15:38.689867` -> `2026-11-23`: the day fits beside the mark; the tooltip has the time. */
 function dateText(d: string | null): string {
   if (!d) return '';
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})/.exec(d.trim());
-  return m ? `${m[1]} ${m[2]}` : d.trim();
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2})?/.exec(d.trim());
+  return m ? m[1] : d.trim();
 }
