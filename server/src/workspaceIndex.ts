@@ -6,7 +6,7 @@
 // Each project is a ProjectIndex (incremental/): an edit to one file costs that file's rules, and the
 // graph only when the edit changes it. The index also records which files' problems changed since
 // the diagnostics were last sent (`takeChangedFiles`), so the server re-sends those only.
-import { discoverProjects, parseMigration, parseMigrationText, scanVersionLocations } from './engine/index';
+import { discoverProjects, isDiscoveryFileName, parseMigration, parseMigrationText, scanVersionLocations } from './engine/index';
 import type { HostFs, IndexedFile, IndexedProject, Problem, ProjectConfig } from './engine/index';
 import { overlayFs } from './overlayFs';
 import { ProjectIndex, type CachedParse } from './incremental/projectIndex';
@@ -28,12 +28,9 @@ export type FileChangeKind = 'created' | 'changed' | 'deleted';
 /** Placeholder before a project's first index. */
 const EMPTY = {} as IndexedProject;
 
-const CONFIG_NAMES = new Set(['pyproject.toml', 'script.py.mako', 'env.py']);
-
-/** Files whose change can add, remove or reshape a project (not just one revision). */
+/** Files whose change can add, remove or reshape a project (not just one revision): what discovery reads. */
 export function isConfigPath(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return name.endsWith('.ini') || CONFIG_NAMES.has(name);
+  return isDiscoveryFileName(path.slice(path.lastIndexOf('/') + 1));
 }
 
 export class WorkspaceIndex {

@@ -27,10 +27,14 @@ interface Found {
   scriptDirs: string[];
 }
 
+/** The files discovery reads: a change to one of them can add, remove or reshape a project. */
+export function isDiscoveryFileName(name: string): boolean {
+  return name.endsWith('.ini') || name === 'pyproject.toml' || name === 'env.py' || name === 'script.py.mako';
+}
+
 function isRelevant(e: DirEntry): boolean {
   if (e.kind === 'dir') return true;
-  if (e.kind !== 'file') return false;
-  return e.name.endsWith('.ini') || e.name === 'pyproject.toml' || e.name === 'env.py' || e.name === 'script.py.mako';
+  return e.kind === 'file' && isDiscoveryFileName(e.name);
 }
 
 function walkTrees(fs: HostFs, roots: string[]): Found {
