@@ -1,7 +1,7 @@
 // The language server: capabilities and wiring between the connection, the workspace index and the
 // feature handlers. No globals: `createServer` takes the connection and the outside world (file
 // system, clock, id source), so tests can run it over any stream.
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -15,6 +15,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { newRevisionId } from './engine/index';
 import type { HostFs } from './engine/index';
 import { DID_INDEX_NOTIFICATION, GRAPH_REQUEST, PROJECTS_REQUEST, type DidIndexParams, type GraphParams, type ProjectsResult } from './protocol';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
@@ -55,7 +56,7 @@ export function createServer(connection: Connection, deps: ServerDeps): void {
     },
     settings: () => settings,
     documents,
-    newRevisionId: deps.newRevisionId ?? (() => randomUUID().replace(/-/g, '').slice(-12)),
+    newRevisionId: deps.newRevisionId ?? (() => newRevisionId(randomBytes(6))),
     now: deps.now ?? (() => new Date()),
   };
 
