@@ -6,7 +6,7 @@
 // Each project is a ProjectIndex (incremental/): an edit to one file costs that file's rules, and the
 // graph only when the edit changes it. The index also records which files' problems changed since
 // the diagnostics were last sent (`takeChangedFiles`), so the server re-sends those only.
-import { discoverProjects, isDiscoveryFileName, parseMigration, parseMigrationText, scanVersionLocations } from './engine/index';
+import { discoverProjects, isDiscoveryFileName, parseMigration, parseMigrationText, scanVersionLocations, withListingCache } from './engine/index';
 import type { HostFs, IndexedFile, IndexedProject, Problem, ProjectConfig } from './engine/index';
 import { overlayFs } from './overlayFs';
 import { ProjectIndex, type CachedParse } from './incremental/projectIndex';
@@ -37,7 +37,8 @@ export class WorkspaceIndex {
   private readonly overlays = new Map<string, string>();
   /** Parsed files, kept per path until the path changes. */
   private readonly parses = new Map<string, CachedParse>();
-  private readonly fs: HostFs;
+  /** The overlay; during a rediscovery, the same with each folder listed once (see listingCache.ts). */
+  private fs: HostFs;
   private projectList: ProjectState[] = [];
   private readonly engines = new Map<ProjectState, ProjectIndex>();
   private discovery: Problem[] = [];
@@ -74,6 +75,16 @@ export class WorkspaceIndex {
 
   /** Finds every project again and re-indexes each, re-reading only files not already parsed. */
   rediscover(): ProjectState[] {
+    const overlay = this.fs;
+    this.fs = withListingCache(overlay);
+    try {
+      return this.rediscoverWith();
+    } finally {
+      this.fs = overlay;
+    }
+  }
+
+  private rediscoverWith(): ProjectState[] {
     const { projects, problems } = discoverProjects(this.fs, this.folderPaths);
     this.discovery = problems;
     this.discoveryAt = groupByPath(problems);

@@ -10,6 +10,7 @@ import { memFs, type MemFsOptions } from '../helpers/memfs';
 import { configFromVersionLocations, loadProjectConfig } from '../../server/src/engine/config/config';
 import { scanVersionLocations } from '../../server/src/engine/config/scan';
 import type { ProjectConfig } from '../../server/src/engine/types';
+import { sortedPython } from '../../server/src/engine/py-order';
 
 const V = '/p/migrations/versions';
 
@@ -51,6 +52,30 @@ describe('load order', () => {
     const names = ['a\u{1F600}.py', 'a\uFF5E.py', 'B.py', 'a.py', '_x.py', 'é.py'];
     const r = scan(Object.fromEntries(names.map((n) => [`${V}/${n}`, ''])));
     assert.deepEqual(rels(r), ['B.py', '_x.py', 'a.py', 'a\uFF5E.py', 'a\u{1F600}.py', 'é.py']);
+  });
+
+  test('names without astral characters (sorted natively) come out in code point order too', () => {
+    // Seeded pseudo-random names over ASCII, Latin-1 and the U+E000..U+FFFF range (where UTF-16 and
+    // code point order would part if a surrogate came in).
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const alphabet = ['a', 'B', '_', '0', '.', '-', 'é', '\uE000', '\uFF5E', '\uFFFD', 'z'];
+    const names = new Set<string>();
+    while (names.size < 300) {
+      let n = '';
+      for (let k = 1 + (next() % 6); k > 0; k--) n += alphabet[next() % alphabet.length];
+      names.add(n + '.py');
+    }
+    const r = scan(Object.fromEntries([...names].map((n) => [`${V}/${n}`, ''])));
+    assert.deepEqual(rels(r), sortedPython([...names].filter((n) => !n.startsWith('.#'))));
+  });
+
+  test('paths under a directory written with a trailing slash or dots are normalised', () => {
+    const fs = memFs({ [`${V}/1.py`]: '' }, { dirs: [V] });
+    for (const location of [`${V}/`, `/p/migrations/./versions`, `/p/x/../migrations/versions`]) {
+      const config = { ...configFromVersionLocations([location], '/p') };
+      assert.deepEqual(scanVersionLocations(fs, config).files.map((f) => f.path), [`${V}/1.py`], location);
+    }
   });
 
   test('locations in configured order; the default versions dir is not added', () => {

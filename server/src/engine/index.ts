@@ -4,6 +4,7 @@ export * from './paths';
 export * from './config/config';
 export * from './config/discover';
 export * from './config/scan';
+export * from './config/listingCache';
 export * from './python/parse';
 export * from './graph/graph';
 export * from './plan/resolve';

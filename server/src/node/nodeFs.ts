@@ -41,9 +41,11 @@ function readWhole(path: string): Uint8Array {
         scratch.copy(bigger, 0, 0, total);
         scratch = bigger;
       }
-      const n = fs.readSync(fd, scratch, total, scratch.length - total, null);
-      if (n === 0) break;
+      const wanted = scratch.length - total;
+      const n = fs.readSync(fd, scratch, total, wanted, null);
       total += n;
+      // A regular file returns less than asked only at its end: no second call just to see 0 bytes.
+      if (n < wanted) break;
     }
     return new Uint8Array(scratch.subarray(0, total));
   } finally {

@@ -2,9 +2,9 @@
 // `Script._list_py_dir`, newest Alembic): only the version locations, in configured order, missing
 // ones skipped; inside each, files sorted by code point, then (with recursive_version_locations)
 // subdirectories top-down in sorted order. 1.8.1 used os.listdir order (arbitrary) and never recursed.
-import type { HostFs, MigrationFileRef, Problem, ProjectConfig, ScanResult } from '../types';
+import type { DirEntry, HostFs, MigrationFileRef, Problem, ProjectConfig, ScanResult } from '../types';
 import { configProblem, ZERO_SPAN } from './configProblems';
-import { basenamePath, joinPath } from '../paths';
+import { basenamePath, isAbsolutePath, joinPath, normalizePath } from '../paths';
 import { compareCodePoints } from '../py-order';
 
 /** `_only_source_rev_file`: `.#` (Emacs locks) and `__init__*` excluded, must end in `.py`. */
@@ -49,7 +49,8 @@ export function scanVersionLocations(fs: HostFs, config: ProjectConfig): ScanRes
           : configProblem('unreadable-directory', dir, ZERO_SPAN, `Directory ${dir} cannot be read (${listing.error}); newer Alembic silently skips it and 1.8.1 fails. Fix: make it readable (check its permissions).`));
         return;
       }
-      const entries = [...listing.value].sort((a, b) => compareCodePoints(a.name, b.name));
+      const entries = sortedByName(listing.value);
+      const childPath = childPathJoiner(dir);
       // Resolving every file costs a system call each; only links can lead somewhere else.
       const realDir = fs.realpath(dir);
       // Only needed when there is bytecode around, which is rare: built on first use.
@@ -57,7 +58,7 @@ export function scanVersionLocations(fs: HostFs, config: ProjectConfig): ScanRes
       const hasFile = (name: string): boolean =>
         (fileNames ??= new Set(entries.filter((e) => e.kind !== 'dir').map((e) => e.name))).has(name);
       for (const entry of entries) {
-        const path = joinPath(dir, entry.name);
+        const path = childPath(entry.name);
         if (entry.kind === 'dir') {
           if (SOURCE_FILE_RE.test(entry.name)) {
             problems.push(configProblem('not-a-file', path, ZERO_SPAN,
@@ -137,6 +138,40 @@ export function scanVersionLocations(fs: HostFs, config: ProjectConfig): ScanRes
       `None of the version locations exists (${config.versionLocations.join(', ')}), so Alembic finds no migrations. Fix: create ${config.versionLocations[0]} or correct version_locations.`));
   }
   return { files, problems };
+}
+
+/**
+ * Entries in Python's name order. Code-point order equals JavaScript's own string order unless a
+ * name holds a surrogate pair, so the usual listing is sorted natively by name (thousands of
+ * comparator calls cost more than the rest of the scan) and only a listing with such a name uses
+ * the code-point comparator.
+ */
+function sortedByName(entries: DirEntry[]): DirEntry[] {
+  if (entries.some((e) => SURROGATE.test(e.name))) return [...entries].sort((a, b) => compareCodePoints(a.name, b.name));
+  const byName = new Map<string, DirEntry>();
+  for (const e of entries) byName.set(e.name, e);
+  // A listing never holds a name twice, but a host that did would lose an entry here: keep them all.
+  if (byName.size !== entries.length) return [...entries].sort((a, b) => compareCodePoints(a.name, b.name));
+  const names = [...byName.keys()].sort();
+  return names.map((name) => byName.get(name) as DirEntry);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * `joinPath(dir, name)` for the names of one listing. A listed name is one path segment, so for a
+ * directory already in normal form the join is plain concatenation; only names joinPath would treat
+ * specially (`.`, `..`, one holding a slash or starting like a drive) take the general path.
+ */
+function childPathJoiner(dir: string): (name: string) => string {
+  const prefix = dir.endsWith('/') ? dir : dir + '/';
+  // A drive path (`C:/x`) is normalised with its backslashes turned: leave those to joinPath.
+  if (!dir.startsWith('/') || dir === '/' || normalizePath(dir) !== dir) return (name) => joinPath(dir, name);
+  return (name) => (isPlainSegment(name) ? prefix + name : joinPath(dir, name));
+}
+
+function isPlainSegment(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && name.indexOf('/') < 0 && !isAbsolutePath(name);
 }
 
 /** `__pycache__` files whose stem has no file in the directory (what sourceless mode would load). */
