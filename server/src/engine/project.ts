@@ -15,8 +15,10 @@ import type {
 import { scanVersionLocations } from './config/scan';
 import { legacyRevisionId } from './legacy-id';
 import { parseMigration, scriptDoc } from './python/parse';
-import { buildRevisionMap } from './graph/graph';
-import { validateProject } from './rules/validate';
+import { buildMap } from './graph/build';
+import type { RevisionColumns } from './graph/columns';
+import { getterOf } from './rules/getter';
+import { validateAssembled } from './rules/validate';
 
 
 export function indexProject(fs: HostFs, config: ProjectConfig): IndexedProject {
@@ -27,13 +29,15 @@ export function indexProject(fs: HostFs, config: ProjectConfig): IndexedProject 
 
 /** Re-runs the graph and rules over already-parsed files (the language server's incremental path). */
 export function assembleProject(config: ProjectConfig, files: IndexedFile[], scanProblems: Problem[] = []): IndexedProject {
-  const inputs: RevisionInput[] = [];
-  for (const f of files) {
-    const input = peekInput(f);
-    if (input) inputs.push(input);
-  }
-  const map = buildRevisionMap(inputs);
-  const problems = [...config.problems, ...scanProblems, ...validateProject({ config, files, map })];
+  const { columns, columnOfFile, idsAreFiles } = columnsOfFiles(files);
+  const linked = new Uint8Array(columns.ids.length);
+  const map = buildMap(columns, linked);
+  // What linking learnt of each file read from its parse spares the rules' survey a map lookup per
+  // file (rules/plain.ts); a file whose input was given stands apart (its input may say otherwise).
+  const parentFound = new Uint8Array(files.length);
+  for (let i = 0; i < files.length; i++) parentFound[i] = columnOfFile[i] >= 0 ? linked[columnOfFile[i]] : 2;
+  const idsMatchMap = idsAreFiles && !map.issues.some((issue) => issue.kind === 'duplicate-id');
+  const problems = [...config.problems, ...scanProblems, ...validateAssembled({ config, files, map }, { parentFound, idsMatchMap })];
   return { config, files, map, problems };
 }
 
@@ -69,9 +73,84 @@ function inputOf(file: IndexedFile): RevisionInput | null {
   return file.parsed && file.revisionId !== null ? toRevisionInput(file.ref, file.parsed, file.revisionId) : null;
 }
 
-/** `file.input`, without keeping it when it is still to be built (the graph copies what it needs). */
-function peekInput(file: IndexedFile): RevisionInput | null {
-  return Object.getOwnPropertyDescriptor(file, 'input')?.get === readInput ? inputOf(file) : file.input;
+/** Whether `file.input` is still to be built from the parse (reading it would build and keep it). */
+function inputIsPending(file: IndexedFile): boolean {
+  return getterOf(file, 'input') === readInput;
+}
+
+/**
+ * The graph facts of every file that has an input, as `file.input` holds them, without building (or
+ * keeping) the inputs still to be built: their facts are read from the parse, and only the nodes
+ * that win their id ask for the rest (the docstring is stripped then). `columnOfFile` gives the
+ * column read from each file's parse (-1 for none, or an input given as it is); `idsAreFiles` tells
+ * that every file declaring an id has a column with that id.
+ */
+function columnsOfFiles(files: IndexedFile[]): { columns: RevisionColumns; columnOfFile: Int32Array; idsAreFiles: boolean } {
+  const n = files.length;
+  const columnOfFile = new Int32Array(n).fill(-1);
+  let idsAreFiles = true;
+  const ids = new Array<string>(n);
+  const down = new Array<string[]>(n);
+  const dependsOn = new Array<string[]>(n);
+  const branchLabels = new Array<string[]>(n);
+  const sources = new Array<IndexedFile | RevisionInput>(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const file = files[i];
+    if (inputIsPending(file)) {
+      const parsed = file.parsed;
+      if (parsed === null || file.revisionId === null) {
+        if (file.revisionId !== null) idsAreFiles = false;
+        continue;
+      }
+      columnOfFile[i] = count;
+      ids[count] = file.revisionId;
+      down[count] = stringsOf(parsed.down_revision?.value);
+      dependsOn[count] = stringsOf(parsed.depends_on?.value);
+      branchLabels[count] = stringsOf(parsed.branch_labels?.value);
+      sources[count++] = file;
+      continue;
+    }
+    const input = file.input;
+    if (file.revisionId !== null && input?.id !== file.revisionId) idsAreFiles = false;
+    if (!input) continue;
+    ids[count] = input.id;
+    down[count] = input.down;
+    dependsOn[count] = input.dependsOn;
+    branchLabels[count] = input.branchLabels;
+    sources[count++] = input;
+  }
+  if (count < n) {
+    ids.length = down.length = dependsOn.length = branchLabels.length = sources.length = count;
+  }
+  const columns: RevisionColumns = {
+    ids,
+    down,
+    dependsOn,
+    branchLabels,
+    fileOf: (i) => {
+      const source = sources[i];
+      return 'ref' in source ? source.ref.path : source.file;
+    },
+    describe: (i, node) => {
+      const source = sources[i];
+      if ('ref' in source) {
+        const { doc, longdoc } = scriptDoc(source.parsed!.docstring?.value ?? null);
+        node.file = source.ref.path;
+        node.location = source.ref.location;
+        node.relPath = source.ref.relPath;
+        node.doc = doc;
+        node.longdoc = longdoc;
+        return;
+      }
+      node.file = source.file;
+      node.location = source.location;
+      node.relPath = source.relPath;
+      node.doc = source.doc;
+      node.longdoc = source.longdoc;
+    },
+  };
+  return { columns, columnOfFile, idsAreFiles };
 }
 
 function revisionIdOf(ref: MigrationFileRef, parsed: ParsedMigration): string | null {

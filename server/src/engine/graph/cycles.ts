@@ -30,15 +30,17 @@ export interface CycleGraph {
 function reach(starts: Start[], adj: number[][], n: number): Uint8Array {
   const mark = new Uint8Array(n);
   const stack: number[] = [];
-  for (const s of starts) {
-    mark[s.self] = 1;
-    for (const x of s.next) stack.push(x);
+  for (let s = 0; s < starts.length; s++) {
+    mark[starts[s].self] = 1;
+    const next = starts[s].next;
+    for (let i = 0; i < next.length; i++) stack.push(next[i]);
   }
   while (stack.length) {
     const x = stack.pop()!;
     if (mark[x] === 2) continue;
     mark[x] = 2;
-    for (const y of adj[x]) if (mark[y] !== 2) stack.push(y);
+    const next = adj[x];
+    for (let i = 0; i < next.length; i++) if (mark[next[i]] !== 2) stack.push(next[i]);
   }
   return mark;
 }
@@ -117,12 +119,16 @@ export function cyclicComponents(adj: number[][]): number[][] {
 function isAcyclic(adj: number[][]): boolean {
   const n = adj.length;
   const pending = new Int32Array(n);
-  for (let r = 0; r < n; r++) for (const x of adj[r]) pending[x]++;
+  for (let r = 0; r < n; r++) {
+    const xs = adj[r];
+    for (let i = 0; i < xs.length; i++) pending[xs[i]]++;
+  }
   const queue = new Int32Array(n);
   let tail = 0;
   for (let r = 0; r < n; r++) if (pending[r] === 0) queue[tail++] = r;
   for (let head = 0; head < tail; head++) {
-    for (const x of adj[queue[head]]) if (--pending[x] === 0) queue[tail++] = x;
+    const xs = adj[queue[head]];
+    for (let i = 0; i < xs.length; i++) if (--pending[xs[i]] === 0) queue[tail++] = xs[i];
   }
   return tail === n;
 }

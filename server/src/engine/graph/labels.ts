@@ -8,14 +8,18 @@
 // children are pushed in load order (the last-loaded child is explored first), a fixed choice.
 
 export interface LabelGraph {
-  declared: string[][];
+  n: number;
+  /** The nodes declaring labels, in node order. */
+  labelledKeys: number[];
+  /** A node's declared labels. */
+  declared: (node: number) => string[];
   parents: number[][];
   /** nextrev: versioned children, load order. */
   children: number[][];
-  /** len(_all_nextrev): children counting dependents. */
-  allChildCount: number[];
+  /** _all_nextrev: children counting dependents (only their number is read). */
+  allChildren: number[][];
   /** len(down_revision as written), for is_merge_point. */
-  rawDownLength: number[];
+  rawDownLength: (node: number) => number;
   /**
    * Labelled losing duplicates: Alembic spreads their labels too, walking down from their own parent
    * (`from`, -1 for none). Their own label set is not kept anywhere, since the id means the winner.
@@ -29,10 +33,13 @@ export interface LabelGraph {
  * gets its own copy only when it must differ from the set it shares.
  */
 export function inheritLabels(g: LabelGraph): (Set<string> | null)[] {
-  const n = g.declared.length;
-  const labels: (Set<string> | null)[] = g.declared.map((d) => (d.length ? new Set(d) : null));
+  const n = g.n;
+  const labels = new Array<Set<string> | null>(n).fill(null);
   const owned = new Uint8Array(n);
-  for (let r = 0; r < n; r++) if (labels[r]) owned[r] = 1;
+  for (const r of g.labelledKeys) {
+    labels[r] = new Set(g.declared(r));
+    owned[r] = 1;
+  }
   let spreadSet: Set<string> = new Set();
   const add = (x: number, spread: string[]) => {
     const set = labels[x];
@@ -40,16 +47,15 @@ export function inheritLabels(g: LabelGraph): (Set<string> | null)[] {
       labels[x] = spreadSet;
       return;
     }
-    if (set === spreadSet || spread.every((l) => set.has(l))) return;
+    if (set === spreadSet || hasAll(set, spread)) return;
     const mine = owned[x] ? set : new Set(set);
-    for (const l of spread) mine.add(l);
+    for (let i = 0; i < spread.length; i++) mine.add(spread[i]);
     labels[x] = mine;
     owned[x] = 1;
   };
   const seen = new Int32Array(n);
   let stamp = 0;
-  for (let r = 0; r < n; r++) {
-    if (g.declared[r].length === 0) continue;
+  for (const r of g.labelledKeys) {
     const spread = [...labels[r]!];
     spreadSet = new Set(spread);
     stamp++;
@@ -59,8 +65,10 @@ export function inheritLabels(g: LabelGraph): (Set<string> | null)[] {
       const x = stack.pop()!;
       if (seen[x] === stamp) continue;
       seen[x] = stamp;
-      for (const c of g.children[x]) stack.push(c);
-      add(x, spread);
+      const cs = g.children[x];
+      for (let i = 0; i < cs.length; i++) if (seen[cs[i]] !== stamp) stack.push(cs[i]);
+      if (labels[x] === null) labels[x] = spreadSet;
+      else add(x, spread);
       last = x;
     }
     walkDown(last, spread);
@@ -74,10 +82,15 @@ export function inheritLabels(g: LabelGraph): (Set<string> | null)[] {
   function walkDown(from: number, spread: string[]): void {
     stamp++; // a fresh mark for the downward walk, so a cycle cannot keep it going
     let p = from;
-    while (p >= 0 && seen[p] !== stamp && g.allChildCount[p] <= 1 && g.rawDownLength[p] <= 1) {
+    while (p >= 0 && seen[p] !== stamp && g.allChildren[p].length <= 1 && g.rawDownLength(p) <= 1) {
       seen[p] = stamp;
       add(p, spread);
       p = g.parents[p].length ? g.parents[p][0] : -1;
     }
   }
+}
+
+function hasAll(set: Set<string>, items: string[]): boolean {
+  for (let i = 0; i < items.length; i++) if (!set.has(items[i])) return false;
+  return true;
 }

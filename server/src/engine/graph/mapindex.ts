@@ -49,26 +49,7 @@ export interface KeyLookup {
 
 const cache = new WeakMap<RevisionMap, MapIndex>();
 const NO_LABELS: ReadonlySet<string> = new Set();
-
-/** The integer adjacency an index is made from (node numbers are positions in `map.nodes`). */
-export interface IndexParts {
-  pos: Map<string, number>;
-  parents: number[][];
-  children: number[][];
-  allChildren: number[][];
-  ndown: number[][];
-  resolvedDeps: number[][];
-  /** normalizedDependencies(parents, children, resolvedDeps). */
-  normDeps: number[][];
-}
-
-/**
- * buildRevisionMap has these lists as numbers already: handing them over spares deriving them again
- * from the id lists (the same content, so the index is the one indexOf would build).
- */
-export function primeIndex(map: RevisionMap, parts: IndexParts): void {
-  cache.set(map, assembleIndex(map, parts));
-}
+const NO_NUMS = Object.freeze([]) as unknown as number[];
 
 export function indexOf(map: RevisionMap): MapIndex {
   let ix = cache.get(map);
@@ -79,60 +60,104 @@ export function indexOf(map: RevisionMap): MapIndex {
   return ix;
 }
 
+/** Node numbers of the ids that are nodes, in list order (the shared empty list for none). */
+function numbersOf(pos: Map<string, number>, xs: readonly string[]): number[] {
+  if (xs.length === 0) return NO_NUMS;
+  if (xs.length === 1) {
+    const p = pos.get(xs[0]);
+    return p === undefined ? NO_NUMS : [p];
+  }
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const p = pos.get(xs[i]);
+    if (p !== undefined) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Built on first use from the map's public fields, not kept by the map builder: a cold index (the
+ * problems list, heads) never reads it, and holding its lists for every revision cost more memory
+ * than the numbers saved in time. A node's lists often hold the same ids as another of its lists;
+ * their numbers are then shared too.
+ */
 function buildIndex(map: RevisionMap): MapIndex {
+  const nodes = map.nodes;
+  const n = nodes.length;
   const pos = new Map<string, number>();
-  map.nodes.forEach((x, i) => pos.set(x.id, i));
-  const toNums = (xs: readonly string[]) => {
-    const out: number[] = [];
-    for (const x of xs) {
-      const p = pos.get(x);
-      if (p !== undefined) out.push(p);
-    }
-    return out;
-  };
-  const parents = map.nodes.map((x) => toNums(x.parents));
-  const children = map.nodes.map((x) => toNums(x.children));
-  const resolvedDeps = map.nodes.map((x) => toNums(x.resolvedDeps));
+  for (let i = 0; i < n; i++) pos.set(nodes[i].id, i);
+  const parents = new Array<number[]>(n);
+  const children = new Array<number[]>(n);
+  const allChildren = new Array<number[]>(n);
+  const ndown = new Array<number[]>(n);
+  const resolvedDeps = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) {
+    const x = nodes[i];
+    parents[i] = numbersOf(pos, x.parents);
+    children[i] = numbersOf(pos, x.children);
+    allChildren[i] = x.allChildren === x.children ? children[i] : numbersOf(pos, x.allChildren);
+    ndown[i] = x.normalizedDown === x.parents ? parents[i] : numbersOf(pos, x.normalizedDown);
+    resolvedDeps[i] = numbersOf(pos, x.resolvedDeps);
+  }
   return assembleIndex(map, {
     pos,
     parents,
     children,
-    allChildren: map.nodes.map((x) => toNums(x.allChildren)),
-    ndown: map.nodes.map((x) => toNums(x.normalizedDown)),
+    allChildren,
+    ndown,
     resolvedDeps,
     normDeps: normalizedDependencies(parents, children, resolvedDeps),
   });
 }
 
+/** The integer adjacency an index is made from (node numbers are positions in `map.nodes`). */
+interface IndexParts {
+  pos: Map<string, number>;
+  parents: number[][];
+  children: number[][];
+  allChildren: number[][];
+  ndown: number[][];
+  resolvedDeps: number[][];
+  /** normalizedDependencies(parents, children, resolvedDeps). */
+  normDeps: number[][];
+}
+
 function assembleIndex(map: RevisionMap, parts: IndexParts): MapIndex {
-  const { pos, parents, children, ndown, normDeps } = parts;
-  const ids = map.nodes.map((x) => x.id);
-  const toNums = (xs: readonly string[]) => {
-    const out: number[] = [];
-    for (const x of xs) {
-      const p = pos.get(x);
-      if (p !== undefined) out.push(p);
-    }
-    return out;
-  };
-  const allDown = parts.resolvedDeps.map((deps, i) => (deps.length ? [...new Set([...parents[i], ...deps])] : parents[i]));
-  const nchildren: number[][] = ids.map(() => []);
-  ndown.forEach((ps, r) => {
-    for (const p of ps) nchildren[p].push(r);
-  });
-  // Without dependencies these are the children lists again: share them rather than keep copies.
-  for (let r = 0; r < nchildren.length; r++) {
-    const same = nchildren[r].length === children[r].length && nchildren[r].every((c, i) => c === children[r][i]);
-    nchildren[r] = same ? children[r] : nchildren[r].slice();
-  }
+  const { pos, parents, children, ndown, normDeps, resolvedDeps } = parts;
+  const nodes = map.nodes;
+  const n = nodes.length;
+  const ids = new Array<string>(n);
+  const labels = new Array<ReadonlySet<string>>(n);
+  const rawDownLength = new Array<number>(n);
+  const allDown = new Array<number[]>(n);
   // Nodes carrying the same labels share one set (read-only).
   const labelSets = new Map<readonly string[], ReadonlySet<string>>();
-  const labelSet = (labels: readonly string[]): ReadonlySet<string> => {
-    if (labels.length === 0) return NO_LABELS;
-    let set = labelSets.get(labels);
-    if (!set) labelSets.set(labels, (set = new Set(labels)));
-    return set;
-  };
+  for (let i = 0; i < n; i++) {
+    const x = nodes[i];
+    ids[i] = x.id;
+    rawDownLength[i] = x.down.length;
+    allDown[i] = resolvedDeps[i].length ? [...new Set([...parents[i], ...resolvedDeps[i]])] : parents[i];
+    let set = NO_LABELS;
+    if (x.labels.length > 0) {
+      set = labelSets.get(x.labels) ?? NO_LABELS;
+      if (set === NO_LABELS) labelSets.set(x.labels, (set = new Set(x.labels)));
+    }
+    labels[i] = set;
+  }
+  // Reverse of ndown; without dependencies these are the children lists again: shared rather than copied.
+  const count = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const ps = ndown[r];
+    for (let i = 0; i < ps.length; i++) count[ps[i]]++;
+  }
+  const nchildren = new Array<number[]>(n);
+  for (let p = 0; p < n; p++) nchildren[p] = count[p] === 0 ? [] : new Array<number>(count[p]);
+  const filled = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const ps = ndown[r];
+    for (let i = 0; i < ps.length; i++) nchildren[ps[i]][filled[ps[i]]++] = r;
+  }
+  for (let r = 0; r < n; r++) if (sameNumbers(nchildren[r], children[r])) nchildren[r] = children[r];
   // Ids first, then the labels no id shadows: `pos` plus a small label map, rather than a copy of `pos`.
   // Without labels the keys are the ids: shared rather than copied (read-only).
   const labelTarget = new Map<string, number>();
@@ -142,9 +167,17 @@ function assembleIndex(map: RevisionMap, parts: IndexParts): MapIndex {
   }
   const keys = labelTarget.size > 0 ? [...ids, ...labelTarget.keys()] : ids;
   const keyTarget: KeyLookup = labelTarget.size > 0 ? { get: (key) => pos.get(key) ?? labelTarget.get(key) } : pos;
+  const toNums = (xs: readonly string[]): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < xs.length; i++) {
+      const p = pos.get(xs[i]);
+      if (p !== undefined) out.push(p);
+    }
+    return out;
+  };
   return {
     map,
-    n: ids.length,
+    n,
     ids,
     pos,
     parents,
@@ -154,17 +187,32 @@ function assembleIndex(map: RevisionMap, parts: IndexParts): MapIndex {
     normDeps,
     allChildren: parts.allChildren,
     nchildren,
-    labels: map.nodes.map((x) => labelSet(x.labels)),
+    labels,
     keys,
     keyTarget,
     heads: toNums(map.heads),
     realHeads: toNums(map.realHeads),
     bases: toNums(map.bases),
-    rawDownLength: map.nodes.map((x) => x.down.length),
-    asymmetric: children.some((cs, p) => cs.some((c) => !parents[c].includes(p))),
+    rawDownLength,
+    asymmetric: isAsymmetric(parents, children),
     cyclic: map.issues.some((i) => i.kind === 'cycle' || i.kind === 'dependency-cycle'),
     memo: new Map(),
   };
+}
+
+function sameNumbers(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Some child link has no matching parent link. */
+function isAsymmetric(parents: number[][], children: number[][]): boolean {
+  for (let p = 0; p < children.length; p++) {
+    const cs = children[p];
+    for (let i = 0; i < cs.length; i++) if (!parents[cs[i]].includes(p)) return true;
+  }
+  return false;
 }
 
 /** Nodes reachable from `starts` (included) along `adj`. */

@@ -14,7 +14,8 @@ export function generations(parents: number[][], children: number[][]): Float64A
   const pending = new Int32Array(n);
   const queue: number[] = [];
   for (let i = 0; i < n; i++) {
-    pending[i] = new Set(parents[i]).size;
+    const ps = parents[i];
+    pending[i] = ps.length < 2 ? ps.length : ps.length === 2 ? (ps[0] === ps[1] ? 1 : 2) : new Set(ps).size;
     if (pending[i] === 0) {
       gen[i] = 0;
       queue.push(i);
@@ -22,7 +23,9 @@ export function generations(parents: number[][], children: number[][]): Float64A
   }
   for (let q = 0; q < queue.length; q++) {
     const x = queue[q];
-    for (const c of children[x]) {
+    const cs = children[x];
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i];
       const g = gen[x] + 1;
       if (gen[c] === Infinity || g > gen[c]) gen[c] = g;
       if (--pending[c] === 0) queue.push(c);
@@ -42,22 +45,26 @@ export function normalizedDependencies(
   const out: number[][] = new Array(n).fill(EMPTY);
   const listers = new Map<number, number[]>();
   for (let r = 0; r < n; r++) {
-    for (const d of resolvedDeps[r]) {
-      let l = listers.get(d);
-      if (!l) listers.set(d, (l = []));
+    const deps = resolvedDeps[r];
+    for (let i = 0; i < deps.length; i++) {
+      let l = listers.get(deps[i]);
+      if (!l) listers.set(deps[i], (l = []));
       l.push(r);
     }
   }
   let gen: Float64Array | null = null;
-  const seen = new Int32Array(n);
+  let seen: Int32Array | null = null;
   let stamp = 0;
   for (let r = 0; r < n; r++) {
     const deps = resolvedDeps[r];
     if (deps.length === 0) continue;
     // other revisions listing one of r's deps -> the deps they would remove
     const removers = new Map<number, number[]>();
-    for (const d of deps) {
-      for (const l of listers.get(d)!) {
+    for (let i = 0; i < deps.length; i++) {
+      const d = deps[i];
+      const ls = listers.get(d)!;
+      for (let j = 0; j < ls.length; j++) {
+        const l = ls[j];
         if (l === r) continue;
         let ds = removers.get(l);
         if (!ds) removers.set(l, (ds = []));
@@ -69,6 +76,7 @@ export function normalizedDependencies(
       continue;
     }
     gen ??= generations(parents, children);
+    seen ??= new Int32Array(n);
     let minGen = Infinity;
     for (const l of removers.keys()) minGen = Math.min(minGen, gen[l]);
     const removed = new Set<number>();

@@ -7,8 +7,10 @@ import { fileName, relatedAt, revisionSpan } from './spans';
 
 export function duplicatesRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
-  for (const [id, files] of ctx.filesById) {
-    if (files.length < 2) continue;
+  if (ctx.idsMatchMap) return out; // no id is declared twice
+  // forEach: a for...of over the entries would make an [id, files] pair for every revision.
+  ctx.filesById.forEach((files, id) => {
+    if (files.length < 2) return;
     files.forEach((file, i) => {
       const others = files.filter((_, j) => j !== i);
       const winner = i === files.length - 1;
@@ -27,6 +29,6 @@ export function duplicatesRule(ctx: RuleContext): Problem[] {
         ),
       );
     });
-  }
+  });
   return out;
 }

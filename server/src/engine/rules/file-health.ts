@@ -6,7 +6,9 @@ import { FILE_START, fileName } from './spans';
 
 export function fileHealthRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
-  for (const file of ctx.files) {
+  const files = ctx.files;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
     const path = file.ref.path;
     if (file.readError !== null) {
       out.push(
@@ -14,7 +16,8 @@ export function fileHealthRule(ctx: RuleContext): Problem[] {
       );
     }
     const parsed = file.parsed;
-    if (!parsed) continue;
+    // A file Python imports (nearly all of them) has neither list: skip both without iterating.
+    if (!parsed || (parsed.decodeErrors.length === 0 && parsed.syntaxErrors.length === 0)) continue;
     for (const e of parsed.decodeErrors) {
       out.push(
         problem('decode-error', path, e.span, `${sentence(e.message)}${/Save the file/.test(e.message) ? '' : ' Save the file as UTF-8, or declare its encoding in a coding comment on line 1 or 2.'} Until then Alembic cannot import the file, so every command fails.`),

@@ -61,7 +61,9 @@ export function multipleHeadsRule(ctx: RuleContext): Problem[] {
 function cutOffRevisions(map: RevisionMap): Set<string> {
   const out = new Set<string>();
   const todo: string[] = [];
-  for (const node of map.nodes) {
+  const nodes = map.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (node.parents.length < node.down.length) {
       out.add(node.id);
       todo.push(node.id);

@@ -13,7 +13,9 @@ interface Declaration {
 
 export function labelsRule(ctx: RuleContext): Problem[] {
   const byLabel = new Map<string, Declaration[]>();
-  for (const file of ctx.files) {
+  const files = ctx.files;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
     if (file.revisionId === null) continue;
     const a = file.parsed?.branch_labels;
     if (!a || (a.value.kind !== 'str' && a.value.kind !== 'seq')) continue; // most files declare none
@@ -30,7 +32,8 @@ export function labelsRule(ctx: RuleContext): Problem[] {
   }
   const out: Problem[] = [];
   for (const [label, decls] of byLabel) {
-    const idFiles = ctx.filesById.get(label) ?? [];
+    // A label that is not a revision id has no file declaring it as one: known without the index when idsMatchMap.
+    const idFiles = ctx.idsMatchMap && !ctx.map.byId.has(label) ? [] : (ctx.filesById.get(label) ?? []);
     for (const d of decls) {
       if (idFiles.length > 0) {
         out.push(

@@ -10,16 +10,25 @@ import { fileName, literalsOf, relatedAt, revisionSpan } from './spans';
 
 export function linksRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
-  for (const file of ctx.files) {
+  const files = ctx.files;
+  const { byId, labelOwner } = ctx.map;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
     const id = file.revisionId;
     if (id === null || !file.parsed) continue;
-    for (const lit of literalsOf(file.parsed.down_revision)) {
-      // '' and self-references have their own rules.
-      if (lit.value === '' || lit.value === id || ctx.map.byId.has(lit.value)) continue;
-      out.push(brokenParent(ctx, file, id, lit));
+    const down = file.parsed.down_revision?.value;
+    // The usual file names one parent that exists: told without listing its literals.
+    if (down !== undefined && !(down.kind === 'str' && byId.has(down.lit.value))) {
+      for (const lit of literalsOf(file.parsed.down_revision)) {
+        // '' and self-references have their own rules.
+        if (lit.value === '' || lit.value === id || byId.has(lit.value)) continue;
+        out.push(brokenParent(ctx, file, id, lit));
+      }
     }
+    const deps = file.parsed.depends_on?.value.kind;
+    if (deps !== 'str' && deps !== 'seq') continue;
     for (const lit of literalsOf(file.parsed.depends_on)) {
-      if (lit.value === id || ctx.map.byId.has(lit.value) || ctx.map.labelOwner.has(lit.value)) continue;
+      if (lit.value === id || byId.has(lit.value) || labelOwner.has(lit.value)) continue;
       out.push(brokenDependency(ctx, file, id, lit));
     }
   }

@@ -12,7 +12,9 @@ const MAX_RELATED = 10;
 
 export function selfLoopRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
-  for (const file of ctx.files) {
+  const files = ctx.files;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
     const id = file.revisionId;
     if (id === null || !mentionsItself(file, id)) continue;
     for (const lit of literalsNamed(file, 'down_revision', id)) {
@@ -35,8 +37,12 @@ function mentionsItself(file: IndexedFile, id: string): boolean {
 }
 
 function names(a: Assignment | undefined, id: string): boolean {
-  if (a?.value.kind === 'str') return a.value.lit.value === id;
-  return a?.value.kind === 'seq' ? a.value.items.some((lit) => lit.value === id) : false;
+  if (a === undefined) return false;
+  const value = a.value;
+  if (value.kind === 'str') return value.lit.value === id;
+  if (value.kind !== 'seq') return false;
+  for (let i = 0; i < value.items.length; i++) if (value.items[i].value === id) return true;
+  return false;
 }
 
 export function cycleRule(ctx: RuleContext): Problem[] {

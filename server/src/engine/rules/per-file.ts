@@ -5,6 +5,7 @@ import type { IndexedFile, Problem, ProjectConfig, RevisionMap } from '../types'
 import { buildRevisionMap } from '../graph/graph';
 import { makeContext } from './context';
 import { dedupeProblems, FILE_RULES, runRules } from './validate';
+import { isPlainFile, PARENT_FOUND } from './plain';
 
 let emptyMap: RevisionMap | null = null;
 
@@ -15,7 +16,10 @@ let emptyMap: RevisionMap | null = null;
 export function fileProblemsByPath(config: ProjectConfig, files: IndexedFile[]): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>();
   if (files.length === 0) return out;
-  const ctx = makeContext({ config, files, map: (emptyMap ??= buildRevisionMap([])) });
+  const map = (emptyMap ??= buildRevisionMap([]));
+  // A plain file (plain.ts) gives no finding; whether its parent exists is no file rule's concern.
+  const checked = files.filter((f) => !isPlainFile(f, map, PARENT_FOUND));
+  const ctx = makeContext({ config, files: checked, map });
   for (const p of dedupeProblems(runRules(FILE_RULES, ctx))) {
     const list = out.get(p.file);
     if (list) list.push(p);

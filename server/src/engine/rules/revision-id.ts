@@ -15,10 +15,13 @@ const RESERVED = new Set(['head', 'heads', 'base', 'current']);
 
 export function revisionIdRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
-  for (const file of ctx.files) {
+  const files = ctx.files;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
     const a = file.parsed?.revision;
     if (a?.value.kind === 'str' && !plainId(a.value.lit.value)) out.push(...idProblems(file, a.value.lit.value, a.value.span));
-    if (file.parsed?.branch_labels?.value.kind === 'none') continue;
+    const labels = file.parsed?.branch_labels?.value.kind;
+    if (labels !== 'str' && labels !== 'seq') continue; // most files declare none
     for (const lit of literalsOf(file.parsed?.branch_labels)) {
       if (RESERVED.has(lit.value)) {
         out.push(
@@ -36,9 +39,12 @@ export function revisionIdRule(ctx: RuleContext): Problem[] {
   return out;
 }
 
+/** Any of ILLEGAL_CHARACTERS (one regex object: a literal in the function would be a new one per call). */
+const ILLEGAL_CHARACTER = /[@\-+:]/;
+
 /** A short id of plain characters, not reserved: what nearly every file has, told without allocating. */
-function plainId(id: string): boolean {
-  return id.length <= VERSION_NUM_LENGTH && !/[@\-+:]/.test(id) && !RESERVED.has(id);
+export function plainId(id: string): boolean {
+  return id.length <= VERSION_NUM_LENGTH && !ILLEGAL_CHARACTER.test(id) && !RESERVED.has(id);
 }
 
 function idProblems(file: IndexedFile, id: string, span: Span): Problem[] {

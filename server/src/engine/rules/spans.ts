@@ -10,12 +10,15 @@ export function assignmentOf(file: IndexedFile, name: RevisionVar): Assignment |
   return file.parsed?.[name];
 }
 
+/** No literal: shared and frozen (callers only read the list). */
+const NO_LITERALS = Object.freeze([]) as unknown as StrLit[];
+
 /** The string literals of a variable: one for a str, the items of a tuple/list/set, none otherwise. */
 export function literalsOf(a: Assignment | undefined): StrLit[] {
-  if (!a) return [];
+  if (!a) return NO_LITERALS;
   if (a.value.kind === 'str') return [a.value.lit];
   if (a.value.kind === 'seq') return a.value.items;
-  return [];
+  return NO_LITERALS;
 }
 
 /** Every literal in `name` whose value is `value` (a parent may be listed twice). */

@@ -8,8 +8,12 @@
 // The link, label, duplicate and self-loop rules read the parsed files directly, so each problem
 // sits on the exact literal in the exact file (even in the losing file of a duplicate id); loops
 // longer than one revision come from the graph's `cycle` / `dependency-cycle` issues.
+//
+// A whole-project run hands the rules only the files some rule could say something about (plain.ts);
+// the indexes they read (filesById, the map) still cover every file.
 import type { IndexedFile, Problem, ProjectConfig, RevisionMap } from '../types';
-import { makeContext, type Rule, type RuleContext } from './context';
+import { checkingContext, type Rule, type RuleContext } from './context';
+import { surveyFiles, type AssembledFacts, type FileSurvey } from './plain';
 import { fileHealthRule } from './file-health';
 import { variablesRule } from './variables';
 import { revisionIdRule } from './revision-id';
@@ -48,7 +52,17 @@ export const RULES: readonly Rule[] = [
 ];
 
 export function validateProject(p: { config: ProjectConfig; files: IndexedFile[]; map: RevisionMap }): Problem[] {
-  return sortProblems(dedupeProblems(runRules(RULES, makeContext(p))), p.files);
+  return validateSurveyed(p, surveyFiles(p.files, p.map));
+}
+
+/** validateProject, told what building the map from these files learnt of them (project.ts). */
+export function validateAssembled(p: { config: ProjectConfig; files: IndexedFile[]; map: RevisionMap }, known: AssembledFacts): Problem[] {
+  return validateSurveyed(p, surveyFiles(p.files, p.map, known));
+}
+
+function validateSurveyed(p: { config: ProjectConfig; files: IndexedFile[]; map: RevisionMap }, survey: FileSurvey): Problem[] {
+  const ctx = checkingContext(p, survey.toCheck, survey.idsMatchMap);
+  return sortProblems(dedupeProblems(runRules(RULES, ctx)), p.files);
 }
 
 /** The findings of some rules, in rule order (not yet deduplicated or sorted). */

@@ -11,16 +11,20 @@ const NON_STRING_LITERAL = /^(?:[-+]?(?:\d[\d_]*(?:\.[\d_]*)?(?:[eE][-+]?\d+)?|0
 
 export function variablesRule(ctx: RuleContext): Problem[] {
   const out: Problem[] = [];
-  for (const file of ctx.files) {
-    if (!file.parsed) continue;
+  const files = ctx.files;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const parsed = file.parsed;
+    if (!parsed) continue;
     // A file Python cannot import has one problem, the import failure; what its variables would be
     // is a consequence (a binary file has no `revision` either).
-    if (file.parsed.decodeErrors.length > 0 || file.parsed.syntaxErrors.length > 0) continue;
-    out.push(...revisionProblems(file), ...downRevisionProblems(file));
-    for (const name of ['branch_labels', 'depends_on'] as const) {
-      const a = file.parsed[name];
-      if (a?.value.kind === 'other') out.push(notStatic(file, name, a));
-    }
+    if (parsed.decodeErrors.length > 0 || parsed.syntaxErrors.length > 0) continue;
+    // The usual file (a string id, a None or string parent) has nothing to say about either.
+    if (parsed.revision?.value.kind !== 'str') out.push(...revisionProblems(file));
+    const down = parsed.down_revision?.value;
+    if (down === undefined || !(down.kind === 'none' || (down.kind === 'str' && down.lit.value !== ''))) out.push(...downRevisionProblems(file));
+    if (parsed.branch_labels?.value.kind === 'other') out.push(notStatic(file, 'branch_labels', parsed.branch_labels));
+    if (parsed.depends_on?.value.kind === 'other') out.push(notStatic(file, 'depends_on', parsed.depends_on));
   }
   return out;
 }
