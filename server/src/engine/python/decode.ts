@@ -176,6 +176,10 @@ function firstInvalidUtf8(b: Uint8Array): number {
 function findCookie(b: Uint8Array): Cookie | null {
   let start = 0;
   for (let line = 0; line < 2 && start < b.length; line++) {
+    // Most files start with code (a docstring): no need to find where that line ends.
+    let first = start;
+    while (first < b.length && (b[first] === 0x20 || b[first] === 0x09 || b[first] === 0x0c)) first++;
+    if (first < b.length && b[first] !== 0x23 && b[first] !== 0x0a && b[first] !== 0x0d) return null;
     let end = start;
     while (end < b.length && b[end] !== 0x0a && b[end] !== 0x0d) end++;
     const found = cookieInLine(b, start, end, line);

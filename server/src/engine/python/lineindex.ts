@@ -18,7 +18,12 @@ export function sharedPosition(line: number, character: number): Position {
   return (row[character] ??= Object.freeze({ line, character }));
 }
 
-/** Spans by packed coordinates; emptied when it grows past SPAN_LIMIT (old spans stay valid). */
+/**
+ * Spans by packed coordinates; each map is emptied when it grows past SPAN_LIMIT (old spans stay
+ * valid). Spans within one line, the usual kind, have keys small enough to be V8 small integers,
+ * which hash without allocating.
+ */
+const lineSpans = new Map<number, Span>();
 const spans = new Map<number, Span>();
 const SPAN_LIMIT = 1 << 16;
 
@@ -26,13 +31,17 @@ export function sharedSpan(start: Position, end: Position): Span {
   if (start.line >= POS_LINES || end.line >= POS_LINES || start.character >= POS_CHARS || end.character >= POS_CHARS) {
     return Object.freeze({ start, end });
   }
-  // 12 + 8 + 12 + 8 bits: well inside a double's exact integers.
-  const key = ((start.line * POS_CHARS + start.character) * POS_LINES + end.line) * POS_CHARS + end.character;
-  let span = spans.get(key);
+  // 12 + 8 + 8 bits, or 12 + 8 + 12 + 8 bits: well inside a double's exact integers.
+  const oneLine = start.line === end.line;
+  const map = oneLine ? lineSpans : spans;
+  const key = oneLine
+    ? (start.line * POS_CHARS + start.character) * POS_CHARS + end.character
+    : ((start.line * POS_CHARS + start.character) * POS_LINES + end.line) * POS_CHARS + end.character;
+  let span = map.get(key);
   if (span === undefined) {
-    if (spans.size >= SPAN_LIMIT) spans.clear();
+    if (map.size >= SPAN_LIMIT) map.clear();
     span = Object.freeze({ start, end });
-    spans.set(key, span);
+    map.set(key, span);
   }
   return span;
 }
@@ -68,18 +77,31 @@ export class LineIndex {
     this.scanned = i;
   }
 
+  /** The line of the last position asked for: the parser asks in nearly increasing order. */
+  private hint = 0;
+
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
     if (o > this.scanned) this.scanTo(o);
     const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= o) lo = mid;
-      else hi = mid - 1;
+    const last = s.length - 1;
+    let line = this.hint;
+    if (s[line] > o || (line < last && s[line + 1] <= o)) {
+      // Not on the hinted line: the next one, or a binary search.
+      line++;
+      if (line > last || s[line] > o || (line < last && s[line + 1] <= o)) {
+        let lo = 0;
+        let hi = last;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (s[mid] <= o) lo = mid;
+          else hi = mid - 1;
+        }
+        line = lo;
+      }
     }
-    return sharedPosition(lo, o - s[lo]);
+    this.hint = line;
+    return sharedPosition(line, o - s[line]);
   }
 
   span(start: number, end: number): Span {

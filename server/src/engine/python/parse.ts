@@ -11,6 +11,10 @@ import { BLOCK_CONTROL, BLOCK_NONE, BLOCK_SCOPE, StatementAnalyzer, TARGETS, typ
 import { headerFacts } from './docstring';
 import { setLazyHeader } from './lazyheader';
 import { detach } from './detach';
+import { MentionFinder } from './pymentions';
+import { fastPaths, lineEnd } from './pyruns';
+import { annotationAt, annotationFrom, annotationTo } from './pyannotation';
+import { found, LINE_ASSIGNMENT, LINE_DEF, templateLine } from './pytemplate';
 
 export { scriptDoc } from './docstring';
 
@@ -53,12 +57,12 @@ function parseUnsafe(text: string): ParsedMigration {
         // `revision =` with nothing after it: certain invalid syntax, reported at the '='.
         emptyValue = { message: 'SyntaxError: invalid syntax (nothing after the =)', start: tk.start[vs - 1], end: tk.end[vs - 1] };
       }
-      record(t, nameTok, values.read(vs, ve), annotated);
+      record(t, tk.start[nameTok], tk.end[nameTok], values.read(vs, ve), annotated);
     },
     opaque(t, nameTok, s, e) {
       const from = tk.start[s];
       const to = tk.end[e - 1];
-      record(t, nameTok, { kind: 'other', text: detach(text.slice(from, to)), span: lines.span(from, to) }, false);
+      record(t, tk.start[nameTok], tk.end[nameTok], { kind: 'other', text: detach(text.slice(from, to)), span: lines.span(from, to) }, false);
     },
     defined(name) {
       if (name === 'upgrade') result.hasUpgrade = true;
@@ -66,48 +70,102 @@ function parseUnsafe(text: string): ParsedMigration {
     },
   };
   let emptyValue: Err | null = null;
-  const record = (t: number, nameTok: number, value: VarValue, annotated: boolean) => {
-    const nameSpan = lines.span(tk.start[nameTok], tk.end[nameTok]);
+  const record = (t: number, nameStart: number, nameEnd: number, value: VarValue, annotated: boolean) => {
+    const nameSpan = lines.span(nameStart, nameEnd);
     result[TARGETS[t]] = value.kind === 'none' ? noneAssignment(t, nameSpan, value.span, annotated) : { name: TARGETS[t], nameSpan, value, annotated };
   };
   const analyzer = new StatementAnalyzer(tk, sink);
+  const mentions = new MentionFinder(text);
+
+  /**
+   * The module-level line begun, without the analyzer when that changes nothing: returns what the
+   * line opens (BLOCK_*), or READ_IN_FULL once it is read into tokens for the analyzer.
+   */
+  const passModuleLine = (): number => {
+    const from = tk.lineStart;
+    if (!mentions.mentionedIn(from, lineEnd(text, from)) && tk.skimLine()) {
+      // Imports and other statements that cannot bind the variables nor define upgrade/downgrade,
+      // and open no block, are nothing to the analyzer.
+      if (!tk.endsWithColon && !mentions.mentionedIn(from, tk.pos)) return BLOCK_NONE;
+      tk.readLineAgain();
+      return READ_IN_FULL;
+    }
+    if (tk.level > 0) {
+      tk.readLine();
+      return READ_IN_FULL;
+    }
+    // Lines as the templates write them need no tokens; other annotated assignments lose theirs.
+    const kind = templateLine(text, from);
+    if (kind === LINE_ASSIGNMENT) {
+      record(found.target, found.nameStart, found.nameEnd, values.plainLiteral(found.valueStart, found.valueEnd), found.annotated);
+      tk.passLine(found.next, -1);
+      return BLOCK_NONE;
+    }
+    if (kind === LINE_DEF) {
+      sink.defined(found.defined);
+      tk.passLine(found.next, found.colon);
+      return BLOCK_SCOPE;
+    }
+    if (annotationAt(text, from)) tk.readLineWithout(annotationFrom, annotationTo);
+    else tk.readLine();
+    return READ_IN_FULL;
+  };
 
   const blocks: number[] = []; // what each indentation level is the body of
   let scopes = 0; // how many of those are function/class bodies
   let pending = BLOCK_NONE;
   let first = true;
   let stringError: Err | null = null;
-  while (tk.nextLine()) {
+  while (tk.beginLine()) {
     while (blocks.length > tk.level) if (blocks.pop() === BLOCK_SCOPE) scopes--;
     while (blocks.length < tk.level) {
       const kind = pending === BLOCK_SCOPE ? BLOCK_SCOPE : BLOCK_CONTROL;
       blocks.push(kind);
       if (kind === BLOCK_SCOPE) scopes++;
     }
-    if (first) {
-      first = false;
-      if (tk.level === 0) header = readDocstring(tk, lines, result);
-    }
-    if (!stringError) stringError = checkStrings(tk);
-    const last = tk.count - 1;
-    const endsWithColon = last >= 0 && tk.kind[last] === TK_OP && tk.aux[last] === 58;
     if (scopes > 0) {
-      pending = endsWithColon ? BLOCK_SCOPE : BLOCK_NONE;
+      // Function and class bodies: only their errors and their shape matter (the first line of a
+      // file is never in one, so the docstring is always read in full).
+      tk.skipLine();
+      if (!stringError) stringError = checkStrings(tk);
+      pending = tk.endsWithColon ? BLOCK_SCOPE : BLOCK_NONE;
       continue;
     }
+    if (first) {
+      first = false;
+      tk.readLine();
+      if (tk.level === 0) header = readDocstring(tk, lines, result);
+    } else if (!fastPaths.enabled) {
+      tk.readLine();
+    } else {
+      const passed = passModuleLine();
+      if (passed !== READ_IN_FULL) {
+        pending = passed;
+        continue;
+      }
+    }
+    if (!stringError) stringError = checkStrings(tk);
     const opens = analyzer.line(tk.level === 0);
-    pending = endsWithColon ? opens : BLOCK_NONE;
+    pending = tk.endsWithColon ? opens : BLOCK_NONE;
   }
 
   const nul = text.indexOf('\0');
   let err: Err | null = nul >= 0 ? { message: 'SyntaxError: source code cannot contain null bytes', start: nul, end: nul + 1 } : tk.error;
-  for (const other of [stringError, emptyValue]) if (nul < 0 && other && (!err || other.start < err.start)) err = other;
+  if (nul < 0) err = earlier(earlier(err, stringError), emptyValue);
   if (err) result.syntaxErrors = [{ message: describe(err.message), span: lines.span(err.start, err.end) }];
   const parsed = compact(result);
   if (header === EMPTY_HEADER) parsed.header = {};
   else if (header === LAZY_HEADER) setLazyHeader(parsed);
   else parsed.header = header;
   return parsed;
+}
+
+/** Returned by passModuleLine for a line it read into tokens. */
+const READ_IN_FULL = -1;
+
+/** Of two errors (either may be null), the one that starts first; the first given on a tie. */
+function earlier(a: Err | null, b: Err | null): Err | null {
+  return a && (!b || a.start <= b.start) ? a : b;
 }
 
 /**

@@ -3,7 +3,11 @@
 // stack, and notices the errors Python's own tokenizer would stop at. It never throws.
 //
 // Offsets are UTF-16 indices into the text (JS string indices). Spans are computed by the caller.
+// A caller that needs only a line's shape can begin it (beginLine: indentation and its errors) and then
+// skip it (skipLine/skimLine, see pyskim.ts) instead of reading its tokens (readLine).
 import { isIdentifierText } from './pychars';
+import { skimLogicalLine, skimmedColon } from './pyskim';
+import { fastPaths, lineEnd, stringRunEnd, stringRunIndex } from './pyruns';
 
 export const TK_NAME = 1;
 export const TK_NUMBER = 2;
@@ -87,6 +91,16 @@ export class Tokenizer {
 
   /** Reads the next logical line into the token arrays. Returns false at the end of the file. */
   nextLine(): boolean {
+    if (!this.beginLine()) return false;
+    this.readLine();
+    return true;
+  }
+
+  /**
+   * Moves to the next logical line and measures its indentation (`level`), without reading its
+   * tokens: follow with readLine or skipLine. Returns false at the end of the file.
+   */
+  beginLine(): boolean {
     this.count = 0;
     if (this.done) return false;
     if (!this.readIndentation()) {
@@ -94,11 +108,76 @@ export class Tokenizer {
       if (this.prevEndedWithColon) this.fail(EXPECTED_BLOCK, this.prevColonOffset, this.prevColonOffset + 1);
       return false;
     }
+    this.lineStart = this.pos;
+    return true;
+  }
+
+  /** Offset of the first token of the line begun. */
+  lineStart = 0;
+
+  /** Reads the tokens of the line begun into the token arrays. */
+  readLine(): void {
     this.readTokens();
+    this.skipFrom = -1;
     const last = this.count - 1;
     this.prevEndedWithColon = last >= 0 && this.kind[last] === TK_OP && this.aux[last] === 58;
     if (this.prevEndedWithColon) this.prevColonOffset = this.start[last];
+  }
+
+  /**
+   * Passes over the line begun when that is certain to change nothing but `endsWithColon` (see
+   * pyskim.ts): no tokens are kept then (`count` stays 0). Otherwise reads it like readLine.
+   */
+  skipLine(): void {
+    if (!this.skimLine()) this.readLine();
+  }
+
+  /**
+   * Passes over the line begun, like skipLine, when that is certain to change nothing but
+   * `endsWithColon`; returns false, having changed nothing, when the line needs reading. The line's
+   * text is then [lineStart, pos). To read it after all, call readLineAgain.
+   */
+  skimLine(): boolean {
+    const next = fastPaths.enabled ? skimLogicalLine(this.text, this.pos) : -1;
+    if (next < 0) return false;
+    this.pos = next;
+    this.prevEndedWithColon = skimmedColon >= 0;
+    if (this.prevEndedWithColon) this.prevColonOffset = skimmedColon;
     return true;
+  }
+
+  /**
+   * Reads the line begun like readLine, but passes over [from, to) without making tokens of it. Only
+   * for a stretch that holds whole tokens which can make no error and no bracket left open.
+   */
+  readLineWithout(from: number, to: number): void {
+    this.skipFrom = from;
+    this.skipTo = to;
+    this.readLine();
+  }
+
+  private skipFrom = -1;
+  private skipTo = -1;
+
+  /**
+   * Passes over the line begun, which the caller has read some other way: the next line starts at
+   * `next`, and `colon` is the offset of the line's last token when that is ':' (else -1).
+   */
+  passLine(next: number, colon: number): void {
+    this.pos = next;
+    this.prevEndedWithColon = colon >= 0;
+    if (this.prevEndedWithColon) this.prevColonOffset = colon;
+  }
+
+  /** Reads the tokens of a line that skimLine passed over. */
+  readLineAgain(): void {
+    this.pos = this.lineStart;
+    this.readLine();
+  }
+
+  /** Whether the last line read or skipped ended with ':' (the token, not ':=' nor a string's). */
+  get endsWithColon(): boolean {
+    return this.prevEndedWithColon;
   }
 
   /** Skips blank and comment-only lines; measures the indentation of the next logical line. */
@@ -157,6 +236,7 @@ export class Tokenizer {
     const n = t.length;
     let p = this.pos;
     for (;;) {
+      if (p === this.skipFrom) p = this.skipTo;
       if (p >= n) {
         if (this.depth > 0) this.unclosedAtEof();
         this.pos = n;
@@ -287,7 +367,12 @@ export class Tokenizer {
     let simple = true;
     const raw = (flags & S_RAW) !== 0;
     const format = (flags & S_FORMAT) !== 0 && nesting < MAX_FSTRING_NESTING;
+    const runKind = fastPaths.enabled ? stringRunIndex(quote, triple, format) : -1;
     while (p < n) {
+      if (runKind >= 0) {
+        p = stringRunEnd(runKind, t, p);
+        if (p >= n) break;
+      }
       const c = t.charCodeAt(p);
       if (c === quote) {
         if (!triple) { this.lastFlags = flags | (simple ? S_SIMPLE : 0); return p + 1; }
@@ -500,6 +585,7 @@ export function prefixFlags(t: string, s: number, e: number): number {
 }
 
 function skipToLineEnd(t: string, p: number): number {
+  if (fastPaths.enabled) return lineEnd(t, p);
   const n = t.length;
   while (p < n) {
     const c = t.charCodeAt(p);

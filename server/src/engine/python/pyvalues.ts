@@ -22,6 +22,18 @@ export class ValueReader {
     return this.atom(s, e, r);
   }
 
+  /**
+   * The value of one string literal at [start, end) without prefix, escapes or line ends — what
+   * read gives for it — or of `None` there.
+   */
+  plainLiteral(start: number, end: number): VarValue {
+    const span = this.lines.span(start, end);
+    if (this.tk.text.charCodeAt(start) === 78) return { kind: 'none', span };
+    const value = detach(this.tk.text.slice(start + 1, end - 1));
+    const lit: StrLit = { value, span: this.lines.span(start, end), inner: this.lines.span(start + 1, end - 1) };
+    return { kind: 'str', lit, span };
+  }
+
   private atom(s: number, e: number, r: Range): VarValue {
     const span = r.span;
     const tk = this.tk;

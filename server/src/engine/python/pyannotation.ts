@@ -1,0 +1,27 @@
+// The annotation of `revision: Union[str, Sequence[str], None] = ...`, as Alembic's newer templates
+// write the module variables. The statement analyzer only needs to know that the name is annotated and
+// where the value starts; the annotation's own tokens (a third of a template's module-level tokens)
+// change nothing when the annotation is made of names, dots, commas and balanced square brackets
+// without `lambda` (which would end the analyzer's search for '='), so the parser can pass over it.
+
+const NAME_PART = String.raw`[\w \t\f.,]*`;
+/**
+ * After the ':', an annotation the analyzer would pass over: names, dots, commas and square brackets
+ * nested up to three deep, no `lambda`; then the '=' (not '==').
+ */
+export const ANNOTATION_TO_EQUALS =
+  String.raw`(?!=)(?![^=\n\r]*lambda)` + [1, 2, 3].reduce((inner) => String.raw`${NAME_PART}(?:\[${inner}\]${NAME_PART})*`, NAME_PART) + '=(?!=)';
+const ANNOTATED = new RegExp(String.raw`(?:revision|down_revision|branch_labels|depends_on)[ \t\f]*:${ANNOTATION_TO_EQUALS}`, 'y');
+
+/** After annotationAt returns true: the annotation lies in [annotationFrom, annotationTo). */
+export let annotationFrom = 0;
+export let annotationTo = 0;
+
+/** Whether the line starting at `p` assigns a module variable with an annotation of that plain kind. */
+export function annotationAt(t: string, p: number): boolean {
+  ANNOTATED.lastIndex = p;
+  if (!ANNOTATED.test(t)) return false;
+  annotationFrom = t.indexOf(':', p) + 1;
+  annotationTo = ANNOTATED.lastIndex - 1;
+  return true;
+}
