@@ -10,14 +10,15 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function kindOf(full: string, dirent: fs.Dirent): DirEntryKind {
+/** The entry's kind; `dir` + `sep` + its name is its path, joined only for the rare entry that needs a stat. */
+function kindOf(dir: string, sep: string, dirent: fs.Dirent): DirEntryKind {
   if (dirent.isFile()) return 'file';
   if (dirent.isDirectory()) return 'dir';
   const special = dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice();
   if (special) return 'other';
   // A symlink (or an entry whose type the file system did not report): ask stat, which follows links.
   try {
-    const st = fs.statSync(full); // follows the link
+    const st = fs.statSync(dir + sep + dirent.name); // follows the link
     return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'other';
@@ -66,7 +67,7 @@ export function createNodeFs(): HostFs {
       try {
         const dirents = fs.readdirSync(path, { withFileTypes: true });
         const sep = path.endsWith('/') ? '' : '/';
-        return { ok: true, value: dirents.map((d) => ({ name: d.name, kind: kindOf(path + sep + d.name, d), symlink: d.isSymbolicLink() })) };
+        return { ok: true, value: dirents.map((d) => ({ name: d.name, kind: kindOf(path, sep, d), symlink: d.isSymbolicLink() })) };
       } catch (e) {
         return { ok: false, error: errorText(e) };
       }
