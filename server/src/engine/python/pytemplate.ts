@@ -73,8 +73,3 @@ export function templateLine(t: string, p: number): number {
   found.next = next;
   return LINE_ASSIGNMENT;
 }
-
-/** Whether the value found is None (else it is a plain string literal). */
-export function foundNone(t: string): boolean {
-  return t.charCodeAt(found.valueStart) === 78;
-}
