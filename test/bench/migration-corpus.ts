@@ -1,18 +1,10 @@
 // Realistic migration files for benchmarks and fuzzing: the shapes Alembic's templates produce (1.8.1's
 // plain assignments, main's annotated ones, multidb), with varied ids, parents, labels, quoting, line
 // ends and bodies. Deterministic: the same seed gives the same files.
+import { prng } from '../helpers/prng';
 
-/** A small seeded PRNG (mulberry32), so failures reproduce. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the corpus draws from (re-exported for the tests that build on it). */
+export { prng };
 
 export interface GeneratedMigration {
   name: string;

@@ -14,17 +14,8 @@ import { headerRule } from '../../server/src/engine/rules/header';
 import { dedupeProblems, FILE_RULES, RULES, runRules, validateProject } from '../../server/src/engine/rules/validate';
 import { fileProblemsByPath } from '../../server/src/engine/rules/per-file';
 import type { IndexedFile, MigrationFileRef, Problem, ProjectConfig, RevisionMap } from '../../server/src/engine/types';
+import { prng } from '../helpers/prng';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Migration files of one random project: mostly ordinary, with every kind of trouble now and then. */
 function randomProject(seed: number): { name: string; text: string }[] {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { SuggestIndex, type Suggestion } from '../../server/src/engine/rules/suggest';
 import { boundedDistance, NearMissIndex, typoBudget } from '../../server/src/engine/rules/suggest-distance';
 import { compareCodePoints } from '../../server/src/engine/py-order';
+import { prng } from '../helpers/prng';
 import { handMap, type HandRev } from './render-maps';
 
 const revs: HandRev[] = [
@@ -76,13 +77,7 @@ describe('suggest: scale', () => {
   test('50k revisions: building the index and answering 200 typos takes well under 5 s', () => {
     const n = 50_000;
     // Random 12-hex ids like Alembic's (uuid4().hex[-12:]), from a seeded generator.
-    let seed = 42;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = prng(42);
     const ids = Array.from({ length: n }, () => Array.from({ length: 12 }, () => Math.floor(random() * 16).toString(16)).join(''));
     const big = handMap('/p', ids.map((id, i) => ({ id, down: i === 0 ? [] : [ids[i - 1]], fileName: `${id}_step_${i}.py` })));
     const started = performance.now();

@@ -5,20 +5,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { revisionText } from '../helpers/featureContext';
+import { prng, type Rand } from '../helpers/prng';
 
-export type Rand = () => number;
-
-/** mulberry32: a small seeded generator. */
-export function seeded(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Rand };
+/** The seeded generator these edits draw from. */
+export const seeded = prng;
 
 export const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const int = (rand: Rand, n: number): number => Math.floor(rand() * n);

@@ -1,0 +1,14 @@
+// The tests' one seeded random generator (mulberry32): the same seed gives the same sequence, so a
+// random case that fails reproduces.
+export type Rand = () => number;
+
+export function prng(seed: number): Rand {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
