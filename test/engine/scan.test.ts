@@ -11,6 +11,7 @@ import { configFromVersionLocations, loadProjectConfig } from '../../server/src/
 import { scanVersionLocations } from '../../server/src/engine/config/scan';
 import type { ProjectConfig } from '../../server/src/engine/types';
 import { sortedPython } from '../../server/src/engine/py-order';
+import { prng } from '../helpers/prng';
 
 const V = '/p/migrations/versions';
 
@@ -57,8 +58,8 @@ describe('load order', () => {
   test('names without astral characters (sorted natively) come out in code point order too', () => {
     // Seeded pseudo-random names over ASCII, Latin-1 and the U+E000..U+FFFF range (where UTF-16 and
     // code point order would part if a surrogate came in).
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const random = prng(7);
+    const next = () => Math.floor(random() * 2 ** 31);
     const alphabet = ['a', 'B', '_', '0', '.', '-', 'é', '\uE000', '\uFF5E', '\uFFFD', 'z'];
     const names = new Set<string>();
     while (names.size < 300) {
