@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { runCliAsync, internalError } from './cli/run';
 import type { CommandResult } from './cli/output';
 import { nodeFs } from './node/nodeFs';
-import { tuneHeapForIndexing } from './node/heap';
+import { keepYoungGenerationSmall, sizeHeapForIndex } from './node/heap';
 
 /** The name we were run under (the bin name); the bundle's own file name says nothing to a user. */
 function programName(): string {
@@ -24,7 +24,7 @@ function programVersion(): string {
 }
 
 async function main(): Promise<void> {
-  tuneHeapForIndexing();
+  keepYoungGenerationSmall();
   const prog = programName();
   let result: CommandResult;
   try {
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       fs: nodeFs,
       prog,
       version: programVersion(),
+      onScanned: sizeHeapForIndex,
     });
   } catch (error) {
     result = internalError(prog, error);

@@ -2,10 +2,11 @@
 // `--stdio`. The connection picks the transport from the command line.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNodeFs } from './node/nodeFs';
-import { tuneHeapForIndexing } from './node/heap';
+import { keepYoungGenerationSmall } from './node/heap';
 import { createServer } from './server';
 
-tuneHeapForIndexing();
+// A long-lived process: memory it takes while indexing is memory the editor does not get back.
+keepYoungGenerationSmall();
 const connection = createConnection(ProposedFeatures.all);
 createServer(connection, { fs: createNodeFs() });
 connection.listen();

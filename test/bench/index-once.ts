@@ -1,13 +1,14 @@
-// One cold index, as the CLI and the language server do it: discover, read, parse, graph, validate.
+// One cold index, as the CLI does it: discover, read, parse, graph, validate.
 // Prints the elapsed time and the peak resident memory of this process as JSON.
 import { discoverProjects, indexProject, withListingCache } from '../../server/src/engine/index';
 import { nodeFs } from '../../server/src/node/nodeFs';
-import { tuneHeapForIndexing } from '../../server/src/node/heap';
+import { keepYoungGenerationSmall, sizeHeapForIndex } from '../../server/src/node/heap';
 import { dirname } from 'node:path';
 
-// The heap tuning meant for the CLI and server entries (server/src/node/heap.ts); BENCH_V8_DEFAULTS=1
-// measures with V8's own defaults instead.
-if (!process.env.BENCH_V8_DEFAULTS) tuneHeapForIndexing();
+// The CLI's heap policy, sized to the project once it is scanned (server/src/node/heap.ts);
+// BENCH_V8_DEFAULTS=1 measures with V8's own defaults at every size instead.
+if (!process.env.BENCH_V8_DEFAULTS) keepYoungGenerationSmall();
+const onScanned = process.env.BENCH_V8_DEFAULTS ? undefined : sizeHeapForIndex;
 
 const ini = process.argv[2];
 const t0 = performance.now();
@@ -18,7 +19,7 @@ const { projects } = discoverProjects(fs, [dirname(ini)]);
 let revisions = 0;
 let problems = 0;
 for (const p of projects) {
-  const indexed = indexProject(fs, p);
+  const indexed = indexProject(fs, p, { onScanned });
   revisions += indexed.map.nodes.length;
   problems += indexed.problems.length;
 }

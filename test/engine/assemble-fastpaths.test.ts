@@ -96,6 +96,9 @@ function mapFacts(map: RevisionMap): unknown {
 
 const SEEDS = 400;
 
+/** The codes of the loading rules (file-health.ts, variables.ts); no other rule makes one. */
+const LOADING_CODES = new Set(['unreadable-file', 'decode-error', 'syntax-error', 'missing-revision', 'revision-not-a-string', 'missing-down-revision', 'empty-down-revision', 'value-not-static']);
+
 describe('assemble fast paths', () => {
   test('assembling the files gives the map of their inputs and the problems validateProject finds', () => {
     for (let seed = 1; seed <= SEEDS; seed++) {
@@ -106,6 +109,20 @@ describe('assemble fast paths', () => {
       assert.deepEqual(mapFacts(assembled.map), mapFacts(map), `seed ${seed}`);
       assert.deepEqual(assembled.problems, validateProject({ config, files, map }), `seed ${seed}`);
     }
+  });
+
+  test("assembling with the loading rules gives the same map and exactly those rules' share of the problems", () => {
+    const loadingCodes = new Set<string>();
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const files = indexedFiles(seed);
+      const full = assembleProject(config, files);
+      const loading = assembleProject(config, files, [], 'loading');
+      assert.deepEqual(mapFacts(loading.map), mapFacts(full.map), `seed ${seed}`);
+      assert.deepEqual(loading.problems, full.problems.filter((p) => LOADING_CODES.has(p.code)), `seed ${seed}`);
+      for (const p of loading.problems) loadingCodes.add(p.code);
+    }
+    // The random projects reach every code of the loading rules but the decoder's (parse tests cover it).
+    assert.deepEqual([...loadingCodes].sort(), ['empty-down-revision', 'missing-down-revision', 'missing-revision', 'revision-not-a-string', 'syntax-error', 'unreadable-file', 'value-not-static']);
   });
 
   test('assembling a healthy project does not build and keep the inputs', () => {

@@ -14,6 +14,8 @@ export interface CommandContext {
   env: Readonly<Record<string, string | undefined>>;
   fs: HostFs;
   json: boolean;
+  /** Told how many migration files the scan found, before they are read (the process's heap policy). */
+  onScanned?(fileCount: number): void;
 }
 
 /**
@@ -27,7 +29,9 @@ export function loadProject(ctx: CommandContext, options: { tolerant?: boolean }
     (p) => p.severity === 'error' && (!options.tolerant || p.code === 'config-unreadable'),
   );
   if (fatal) throw new ConfigError(fatal.message);
-  return indexProject(ctx.fs, config);
+  // Check and graph list every problem; the commands that answer as Alembic read only whether it could
+  // load the scripts (refusal.ts), so they skip the other rules.
+  return indexProject(ctx.fs, config, { onScanned: ctx.onScanned, rules: options.tolerant ? 'all' : 'loading' });
 }
 
 function readConfig(ctx: CommandContext): ProjectConfig {

@@ -19,6 +19,8 @@ export interface CliInput {
   /** The name the tool was run under, for usage lines. */
   prog: string;
   version: string;
+  /** Told how many migration files a project's scan found, before they are read (see CommandContext). */
+  onScanned?(fileCount: number): void;
 }
 
 /** Runs a synchronous command (all but those that read a database); see runCliAsync. */
@@ -52,6 +54,7 @@ function dispatch(input: CliInput): CommandResult | Promise<CommandResult> {
       env: input.env,
       fs: input.fs,
       json: wantsJson(args),
+      onScanned: input.onScanned,
     });
     if (result instanceof Promise) {
       const running = command;

@@ -18,20 +18,35 @@ import { parseMigration, scriptDoc } from './python/parse';
 import { buildMap } from './graph/build';
 import type { RevisionColumns } from './graph/columns';
 import { getterOf } from './rules/getter';
-import { validateAssembled } from './rules/validate';
+import { validateAssembled, validateLoading } from './rules/validate';
 
 
-export function indexProject(fs: HostFs, config: ProjectConfig): IndexedProject {
+export interface IndexOptions {
+  /**
+   * Told how many files the scan found, before the first one is read: for a progress report, or for
+   * an adapter that sizes its memory policy to the project (the CLI's heap, node/heap.ts).
+   */
+  onScanned?(fileCount: number): void;
+  /**
+   * Which rules make `problems`: every rule (the default), or only those that tell whether Alembic
+   * can load the scripts (LOADING_RULES, rules/validate.ts) for a caller that reads nothing else.
+   */
+  rules?: 'all' | 'loading';
+}
+
+export function indexProject(fs: HostFs, config: ProjectConfig, options: IndexOptions = {}): IndexedProject {
   const scan = scanVersionLocations(fs, config);
+  options.onScanned?.(scan.files.length);
   const files = scan.files.map((ref) => indexFile(fs, ref));
-  return assembleProject(config, files, scan.problems);
+  return assembleProject(config, files, scan.problems, options.rules);
 }
 
 /** Re-runs the graph and rules over already-parsed files (the language server's incremental path). */
-export function assembleProject(config: ProjectConfig, files: IndexedFile[], scanProblems: Problem[] = []): IndexedProject {
+export function assembleProject(config: ProjectConfig, files: IndexedFile[], scanProblems: Problem[] = [], rules: IndexOptions['rules'] = 'all'): IndexedProject {
   const { columns, columnOfFile, idsAreFiles } = columnsOfFiles(files);
   const linked = new Uint8Array(columns.ids.length);
   const map = buildMap(columns, linked);
+  if (rules === 'loading') return { config, files, map, problems: [...config.problems, ...scanProblems, ...validateLoading({ config, files, map })] };
   // What linking learnt of each file read from its parse spares the rules' survey a map lookup per
   // file (rules/plain.ts); a file whose input was given stands apart (its input may say otherwise).
   const parentFound = new Uint8Array(files.length);

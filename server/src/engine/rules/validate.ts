@@ -37,6 +37,14 @@ export const FILE_RULES: readonly Rule[] = [fileHealthRule, variablesRule, revis
 /** Rules over the whole project: ids across files, the revision map, labels, links, heads. */
 export const PROJECT_RULES: readonly Rule[] = [duplicatesRule, labelsRule, linksRule, cycleRule, multipleHeadsRule];
 
+/**
+ * The rules that tell whether Alembic can load the scripts at all (a file it cannot import or whose
+ * variables it cannot use), and what it would warn of while loading. The commands that give
+ * Alembic's answers read nothing else of the problems (cli/refusal.ts): the map's own issues tell
+ * the rest.
+ */
+export const LOADING_RULES: readonly Rule[] = [fileHealthRule, variablesRule];
+
 /** Every rule, in the order their findings are collected (each rule's codes are its own). */
 export const RULES: readonly Rule[] = [
   fileHealthRule,
@@ -63,6 +71,16 @@ export function validateAssembled(p: { config: ProjectConfig; files: IndexedFile
 function validateSurveyed(p: { config: ProjectConfig; files: IndexedFile[]; map: RevisionMap }, survey: FileSurvey): Problem[] {
   const ctx = checkingContext(p, survey.toCheck, survey.idsMatchMap);
   return sortProblems(dedupeProblems(runRules(RULES, ctx)), p.files);
+}
+
+/**
+ * validateProject with LOADING_RULES only. They look at each file on its own and find nothing in
+ * a file Python imports with a string revision and a usable down_revision, so they run over every
+ * file at once, without the survey that spares the other rules most of the files.
+ */
+export function validateLoading(p: { config: ProjectConfig; files: IndexedFile[]; map: RevisionMap }): Problem[] {
+  const ctx = checkingContext(p, p.files, false);
+  return sortProblems(dedupeProblems(runRules(LOADING_RULES, ctx)), p.files);
 }
 
 /** The findings of some rules, in rule order (not yet deduplicated or sorted). */
