@@ -6,7 +6,7 @@
 // Each project is a ProjectIndex (incremental/): an edit to one file costs that file's rules, and the
 // graph only when the edit changes it. The index also records which files' problems changed since
 // the diagnostics were last sent (`takeChangedFiles`), so the server re-sends those only.
-import { discoverProjects, isDiscoveryFileName, parseMigration, parseMigrationText, scanVersionLocations, withListingCache } from './engine/index';
+import { discoverProjects, isDiscoveryFileName, parseMigrationText, readAndParse, scanVersionLocations, withListingCache } from './engine/index';
 import type { HostFs, IndexedFile, IndexedProject, Problem, ProjectConfig } from './engine/index';
 import { overlayFs } from './overlayFs';
 import { ProjectIndex, type CachedParse } from './incremental/projectIndex';
@@ -258,7 +258,6 @@ export class WorkspaceIndex {
   private parse(path: string): CachedParse {
     const open = this.overlays.get(path);
     if (open !== undefined) return { parsed: parseMigrationText(open), readError: null };
-    const bytes = this.diskFs.readBytes(path);
-    return bytes.ok ? { parsed: parseMigration(bytes.value), readError: null } : { parsed: null, readError: bytes.error };
+    return readAndParse(this.diskFs, path);
   }
 }

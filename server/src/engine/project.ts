@@ -14,7 +14,8 @@ import type {
 } from './types';
 import { scanVersionLocations } from './config/scan';
 import { legacyRevisionId } from './legacy-id';
-import { parseMigration, scriptDoc } from './python/parse';
+import { parseMigration, parseMigrationText, scriptDoc } from './python/parse';
+import { isPlainUtf8Text } from './python/decode';
 import { buildMap } from './graph/build';
 import type { RevisionColumns } from './graph/columns';
 import { getterOf } from './rules/getter';
@@ -57,9 +58,24 @@ export function assembleProject(config: ProjectConfig, files: IndexedFile[], sca
 }
 
 export function indexFile(fs: HostFs, ref: MigrationFileRef): IndexedFile {
-  const bytes = fs.readBytes(ref.path);
-  if (!bytes.ok) return { ref, parsed: null, readError: bytes.error, revisionId: null, input: null };
-  return indexParsedFile(ref, parseMigration(bytes.value));
+  const read = readAndParse(fs, ref.path);
+  if (read.parsed === null) return { ref, parsed: null, readError: read.readError, revisionId: null, input: null };
+  return indexParsedFile(ref, read.parsed);
+}
+
+/**
+ * One migration file read and parsed, or why it could not be read. Through `fs.readUtf8` when the
+ * host has it and the text is what decoding the bytes would give (isPlainUtf8Text): one call that
+ * hands back text, where reading bytes and decoding them costs a copy of the bytes and a decoder
+ * call per file (about a fifth of reading a 10k project, measured on Node 20). Else the bytes.
+ */
+export function readAndParse(fs: HostFs, path: string): { parsed: ParsedMigration; readError: null } | { parsed: null; readError: string } {
+  if (fs.readUtf8) {
+    const text = fs.readUtf8(path);
+    if (text.ok && isPlainUtf8Text(text.value)) return { parsed: parseMigrationText(text.value), readError: null };
+  }
+  const bytes = fs.readBytes(path);
+  return bytes.ok ? { parsed: parseMigration(bytes.value), readError: null } : { parsed: null, readError: bytes.error };
 }
 
 export function indexParsedFile(ref: MigrationFileRef, parsed: ParsedMigration): IndexedFile {

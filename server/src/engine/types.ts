@@ -55,6 +55,13 @@ export type FsResult<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface HostFs {
   /** The raw bytes of a file. */
   readBytes(path: string): FsResult<Uint8Array>;
+  /**
+   * Optional, a shortcut for migration files: the file's bytes decoded as UTF-8, a BOM kept as
+   * U+FEFF and every invalid sequence as U+FFFD (what Node's `readFileSync(path, 'utf8')` gives).
+   * The engine uses the text only where decoding the bytes would give the same (see
+   * python/decode.ts, isPlainUtf8Text) and reads the bytes otherwise.
+   */
+  readUtf8?(path: string): FsResult<string>;
   /** A directory's entries (symlinks followed; a symlink that loops reports 'symlink-loop'). */
   listDir(path: string): FsResult<DirEntry[]>;
   /** 'file', 'dir' or null when nothing is there. */

@@ -63,6 +63,14 @@ export function createNodeFs(): HostFs {
         return { ok: false, error: errorText(e) };
       }
     },
+    readUtf8(path): FsResult<string> {
+      try {
+        // Node 20 reads and decodes this in one native call, without a Buffer.
+        return { ok: true, value: fs.readFileSync(path, 'utf8') };
+      } catch (e) {
+        return { ok: false, error: errorText(e) };
+      }
+    },
     listDir(path): FsResult<DirEntry[]> {
       try {
         const dirents = fs.readdirSync(path, { withFileTypes: true });

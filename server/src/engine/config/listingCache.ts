@@ -7,8 +7,10 @@ import type { DirEntry, FsResult, HostFs } from '../types';
 /** `fs`, with each directory listed at most once. Everything else goes straight through. */
 export function withListingCache(fs: HostFs): HostFs {
   const listings = new Map<string, FsResult<DirEntry[]>>();
+  const readUtf8 = fs.readUtf8?.bind(fs);
   return {
     readBytes: (path) => fs.readBytes(path),
+    ...(readUtf8 ? { readUtf8 } : {}),
     stat: (path) => fs.stat(path),
     realpath: (path) => fs.realpath(path),
     listDir(path) {

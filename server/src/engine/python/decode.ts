@@ -31,6 +31,24 @@ const FIX =
   'Save the file as UTF-8, or declare its real encoding on line 1 or 2 with a comment such as ' +
   '`# -*- coding: latin-1 -*-`.';
 
+/**
+ * Whether decodeSource, given the bytes this text was decoded from (as UTF-8, a BOM kept as U+FEFF,
+ * invalid sequences as U+FFFD), would give this very text and no error: no BOM, no U+FFFD (so no
+ * invalid byte) and no comment before the first code (so no coding cookie on line 1 or 2).
+ * Conservative: false only means "decode the bytes instead".
+ */
+export function isPlainUtf8Text(text: string): boolean {
+  if (text.charCodeAt(0) === 0xfeff) return false;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0c && c !== 0x0a && c !== 0x0d) break;
+  }
+  // A cookie is a comment on line 1 or 2, and only blank lines or comments may come before it.
+  if (text.charCodeAt(i) === 0x23) return false;
+  return text.indexOf('\ufffd') < 0;
+}
+
 export function decodeSource(bytes: Uint8Array): DecodedSource {
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
