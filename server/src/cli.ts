@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { runCliAsync, internalError } from './cli/run';
 import type { CommandResult } from './cli/output';
 import { nodeFs } from './node/nodeFs';
-import { keepYoungGenerationSmall, sizeHeapForIndex } from './node/heap';
+import { tuneHeapForIndexing, sizeHeapForIndex } from './node/heap';
 
 /** The name we were run under (the bin name); the bundle's own file name says nothing to a user. */
 function programName(): string {
@@ -24,7 +24,7 @@ function programVersion(): string {
 }
 
 async function main(): Promise<void> {
-  keepYoungGenerationSmall();
+  tuneHeapForIndexing();
   const prog = programName();
   let result: CommandResult;
   try {

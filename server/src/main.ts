@@ -2,11 +2,11 @@
 // `--stdio`. The connection picks the transport from the command line.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNodeFs } from './node/nodeFs';
-import { keepYoungGenerationSmall } from './node/heap';
+import { tuneHeapForIndexing } from './node/heap';
 import { createServer } from './server';
 
 // A long-lived process: memory it takes while indexing is memory the editor does not get back.
-keepYoungGenerationSmall();
+tuneHeapForIndexing();
 const connection = createConnection(ProposedFeatures.all);
 createServer(connection, { fs: createNodeFs() });
 connection.listen();

@@ -2,12 +2,12 @@
 // Prints the elapsed time and the peak resident memory of this process as JSON.
 import { discoverProjects, indexProject, withListingCache } from '../../server/src/engine/index';
 import { nodeFs } from '../../server/src/node/nodeFs';
-import { keepYoungGenerationSmall, sizeHeapForIndex } from '../../server/src/node/heap';
+import { tuneHeapForIndexing, sizeHeapForIndex } from '../../server/src/node/heap';
 import { dirname } from 'node:path';
 
 // The CLI's heap policy, sized to the project once it is scanned (server/src/node/heap.ts);
 // BENCH_V8_DEFAULTS=1 measures with V8's own defaults at every size instead.
-if (!process.env.BENCH_V8_DEFAULTS) keepYoungGenerationSmall();
+if (!process.env.BENCH_V8_DEFAULTS) tuneHeapForIndexing();
 const onScanned = process.env.BENCH_V8_DEFAULTS ? undefined : sizeHeapForIndex;
 
 const ini = process.argv[2];

@@ -28,15 +28,15 @@ function newSpaceAfterIndexing(policy: string): number {
 }
 
 test('kept small, the young generation does not grow while indexing', () => {
-  const small = newSpaceAfterIndexing('heap.keepYoungGenerationSmall();');
+  const small = newSpaceAfterIndexing('heap.tuneHeapForIndexing();');
   const grown = newSpaceAfterIndexing('');
   assert.ok(grown > small, `V8's own policy grows it (${grown} MB), kept small it stays at ${small} MB`);
 });
 
 test('a small index gets V8 growth back; a large one keeps the young generation small', () => {
-  const small = newSpaceAfterIndexing('heap.keepYoungGenerationSmall();');
-  const smallIndex = newSpaceAfterIndexing('heap.keepYoungGenerationSmall(); heap.sizeHeapForIndex(10000);');
-  const largeIndex = newSpaceAfterIndexing('heap.keepYoungGenerationSmall(); heap.sizeHeapForIndex(heap.LARGE_INDEX_FILES);');
+  const small = newSpaceAfterIndexing('heap.tuneHeapForIndexing();');
+  const smallIndex = newSpaceAfterIndexing('heap.tuneHeapForIndexing(); heap.sizeHeapForIndex(10000);');
+  const largeIndex = newSpaceAfterIndexing('heap.tuneHeapForIndexing(); heap.sizeHeapForIndex(heap.LARGE_INDEX_FILES);');
   assert.ok(smallIndex > small, `10k files: ${smallIndex} MB, more than ${small} MB`);
   assert.equal(largeIndex, small);
 });
