@@ -44,10 +44,19 @@ async function main(): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(result.code);
   });
-  if (result.stdout) process.stdout.write(result.stdout);
-  if (result.stderr) process.stderr.write(result.stderr);
-  // exitCode rather than exit(): let the streams drain first.
   process.exitCode = result.code;
+  await Promise.all([written(process.stdout, result.stdout), written(process.stderr, result.stderr)]);
+  // Exit once the output is flushed: left to wind down on its own, a process that has just indexed
+  // thousands of files first finishes V8's pending collection work (~20 ms at 10k) for nothing.
+  process.exit(result.code);
+}
+
+/** Writes `text` (if any) and resolves once the stream has taken it (flushed, or failed). */
+function written(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (!text) resolve();
+    else stream.write(text, () => resolve());
+  });
 }
 
 void main();
