@@ -1,4 +1,5 @@
-// One cold index, as the CLI does it: discover, read, parse, graph, validate.
+// One cold index: discover (as the language server does), read, parse, graph, validate, under the
+// CLI's heap policy.
 // Prints the elapsed time and the peak resident memory of this process as JSON.
 import { discoverProjects, indexProject, withListingCache } from '../../server/src/engine/index';
 import { nodeFs } from '../../server/src/node/nodeFs';
