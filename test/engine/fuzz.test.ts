@@ -20,7 +20,8 @@ const TRICKY = [
 ];
 
 const INSERTS = ['"', "'", '"""', "'''", '(', ')', '[', ']', '{', '}', '\\', '\n', '\r\n', '\r', '\t', '    ', '#', 'f"{', 'b"', ':',
-  '=', ',', ';', '\x00', '\u00e9', '😀', '\ufeff', '$', '?', '`', 'revision = ', 'def upgrade():\n', 'if x:\n', '\\N{', '\\x'];
+  '=', ',', ';', '\x00', '\u00e9', '😀', '\ufeff', '$', '?', '`', 'revision = ', 'def upgrade():\n', 'if x:\n', '\\N{', '\\x',
+  '\n<<<<<<< HEAD\n', '\n=======\n', '\n>>>>>>> feature\n'];
 
 function lineLengths(text: string): number[] {
   const out: number[] = [];

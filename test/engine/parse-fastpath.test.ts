@@ -59,7 +59,9 @@ const INSERTS = ['"', "'", '"""', "'''", "''", '""', '(', ')', '[', ']', '{', '}
   '    ', '        ', '\x0c', '\x0b', '#', '# c\n', ':', ':=', '=', ',', ';', '!', '!=', '$', '?', '`', '@', '.', '...',
   '\x00', '\x7f', '\x01', '\u00e9', '\u00a0', '😀', '\ufeff', '\u2028', 'b"x"', "b'\u00e9'", 'f"{', 'f"{x}"', "rb'\\'", 'u"',
   'r"\\"', '"\\x"', '"\\N{', "'a' b'b'", '0x', '1.5e', 'def f():\n', 'class C:\n', 'if x:\n', 'else:\n', 'lambda: 0',
-  'pass\n', 'revision = ', 'def upgrade():\n    ', '\n    x = (\n', ')\n', '\n\tpass\n', '\n  y\n'];
+  'pass\n', 'revision = ', 'def upgrade():\n    ', '\n    x = (\n', ')\n', '\n\tpass\n', '\n  y\n',
+  // Merge conflict markers, which turn the fast paths off for the file (pyconflict.ts).
+  '\n<<<<<<< HEAD\n', '\n=======\n', '\n>>>>>>> feature\n', '\n||||||| base\n'];
 
 function mutate(src: Uint8Array, rnd: () => number, others: Uint8Array[]): Uint8Array {
   let b = Array.from(src);

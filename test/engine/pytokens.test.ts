@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  OP_ARROW, OP_AUGASSIGN, OP_ELLIPSIS, OP_OTHER, OP_WALRUS, S_BYTES, S_FIELDS, S_FORMAT, S_RAW, S_TRIPLE, S_UNTERMINATED,
+  LEX_RAISES, LEX_STOPS, OP_ARROW, OP_AUGASSIGN, OP_ELLIPSIS, OP_OTHER, OP_WALRUS, S_BYTES, S_FIELDS, S_FORMAT, S_RAW, S_TRIPLE, S_UNTERMINATED,
   TK_NAME, TK_NUMBER, TK_OP, TK_STRING, Tokenizer,
 } from '../../server/src/engine/python/pytokens';
 import { evalString } from '../../server/src/engine/python/pystrings';
@@ -141,7 +141,26 @@ describe('tokenizer: errors Python stops at', () => {
   test('only the first error is kept, with its offsets', () => {
     const tk = new Tokenizer('x = 1\ny = $\nz = ?\n');
     while (tk.nextLine());
-    assert.deepEqual(tk.error, { message: "SyntaxError: invalid syntax: unexpected character '$'", start: 10, end: 11 });
+    assert.deepEqual(tk.error, { message: "SyntaxError: invalid syntax: unexpected character '$'", start: 10, end: 11, generic: true });
+  });
+
+  test("CPython's own tokenizer errors are all kept, in order, with how it treats each and the bracket open then", () => {
+    const tk = new Tokenizer("x = $\nf(1 \\ 2,\n  'abc\n)\ny = )\n");
+    while (tk.nextLine());
+    assert.equal(tk.error?.generic, true, 'the first error is the parser\'s, not in lexErrors');
+    const f = 6; // offset of 'f'
+    assert.deepEqual(tk.lexErrors?.map((e) => [e.message, e.kind, e.openBracket]), [
+      ['SyntaxError: unexpected character after line continuation character', LEX_STOPS, f + 1],
+      ['SyntaxError: unterminated string literal', LEX_RAISES, f + 1],
+      ["SyntaxError: unmatched ')'", LEX_RAISES, -1],
+    ]);
+    assert.ok(tk.lexErrors!.every((e, i, all) => i === 0 || all[i - 1].at <= e.at));
+  });
+
+  test('no tokenizer error, no list', () => {
+    const tk = new Tokenizer('x = (1,\n  2)\n');
+    while (tk.nextLine());
+    assert.equal(tk.lexErrors, null);
   });
 
   test('an unterminated string stops at its line end and tokenizing goes on', () => {

@@ -222,6 +222,15 @@ def syntax_error():
     _broken(f, "b2 is not valid Python.", "syntax-error", ["syntax-error"])
 
 
+def merge_conflict():
+    f, _, _ = _two("merge-conflict")
+    c3 = f.rev(C3, "add index")
+    f.edit(c3, "down_revision = 'b2b2b2b2b2b2'\n",
+           "<<<<<<< HEAD\ndown_revision = 'b2b2b2b2b2b2'\n=======\ndown_revision = 'a1a1a1a1a1a1'\n>>>>>>> feature\n")
+    _broken(f, "c3 holds an unresolved git merge conflict around its down_revision: Python refuses the markers.",
+            "syntax-error", ["syntax-error"])
+
+
 def computed_values():
     f, _, b2 = _two("computed-values")
     f.set_var(b2, "down_revision", "'a1a1a1' + 'a1a1a1'")
@@ -240,4 +249,4 @@ def computed_values():
 ALL = [missing_parent, parent_is_filename, partial_id_parent, label_as_parent, missing_dependency, partial_dependency,
        duplicate_id, self_loop, dependency_self_loop, cycle, dependency_cycle, label_conflict, label_is_revision_id,
        illegal_character, long_id, legacy_hex_filename, missing_revision, non_string_revision, missing_down_revision,
-       empty_down_revision, syntax_error, computed_values]
+       empty_down_revision, syntax_error, merge_conflict, computed_values]

@@ -4,7 +4,7 @@
 import type { Assignment, ParsedMigration, Span, VarValue } from '../types';
 import { decodeSource } from './decode';
 import { LineIndex } from './lineindex';
-import { S_BYTES, S_FIELDS, S_FORMAT, S_RAW, S_SIMPLE, TK_OP, TK_STRING, Tokenizer } from './pytokens';
+import { LEX_RAISES, S_BYTES, S_FIELDS, S_FORMAT, S_RAW, S_SIMPLE, TK_OP, TK_STRING, Tokenizer } from './pytokens';
 import { evalString, stringBody, type SourceMap } from './pystrings';
 import { ValueReader } from './pyvalues';
 import { BLOCK_CONTROL, BLOCK_NONE, BLOCK_SCOPE, StatementAnalyzer, TARGETS, type BindingSink } from './pystatements';
@@ -15,6 +15,7 @@ import { MentionFinder } from './pymentions';
 import { fastPaths, lineEnd } from './pyruns';
 import { annotationAt, annotationFrom, annotationTo } from './pyannotation';
 import { found, LINE_ASSIGNMENT, LINE_DEF, templateLine } from './pytemplate';
+import { conflictMarkerCandidates, conflictMarkerIn } from './pyconflict';
 
 export { scriptDoc } from './docstring';
 
@@ -42,6 +43,8 @@ interface Err {
   message: string;
   start: number;
   end: number;
+  /** A bare "invalid syntax" of CPython's parser: a later tokenizer error may replace it (pythonReports). */
+  generic?: boolean;
 }
 
 function parseUnsafe(text: string): ParsedMigration {
@@ -55,7 +58,7 @@ function parseUnsafe(text: string): ParsedMigration {
     plain(t, nameTok, vs, ve, annotated) {
       if (vs >= ve && !emptyValue) {
         // `revision =` with nothing after it: certain invalid syntax, reported at the '='.
-        emptyValue = { message: 'SyntaxError: invalid syntax (nothing after the =)', start: tk.start[vs - 1], end: tk.end[vs - 1] };
+        emptyValue = { message: 'SyntaxError: invalid syntax (nothing after the =)', start: tk.start[vs - 1], end: tk.end[vs - 1], generic: true };
       }
       record(t, tk.start[nameTok], tk.end[nameTok], values.read(vs, ve), annotated);
     },
@@ -116,6 +119,11 @@ function parseUnsafe(text: string): ParsedMigration {
   let pending = BLOCK_NONE;
   let first = true;
   let stringError: Err | null = null;
+  // A file with a line that may be a merge conflict marker is read without fast paths, every line
+  // into tokens, so that each candidate is checked against them (pyconflict.ts). Such files are rare.
+  const markers = conflictMarkerCandidates(text);
+  const fast = fastPaths.enabled && markers.length === 0;
+  let markerError: Err | null = null;
   while (tk.beginLine()) {
     while (blocks.length > tk.level) if (blocks.pop() === BLOCK_SCOPE) scopes--;
     while (blocks.length < tk.level) {
@@ -126,8 +134,10 @@ function parseUnsafe(text: string): ParsedMigration {
     if (scopes > 0) {
       // Function and class bodies: only their errors and their shape matter (the first line of a
       // file is never in one, so the docstring is always read in full).
-      tk.skipLine();
+      if (fast) tk.skipLine();
+      else tk.readLine();
       if (!stringError) stringError = checkStrings(tk);
+      if (markers.length > 0 && !markerError) markerError = conflictMarkerIn(tk, markers);
       pending = tk.endsWithColon ? BLOCK_SCOPE : BLOCK_NONE;
       continue;
     }
@@ -135,7 +145,7 @@ function parseUnsafe(text: string): ParsedMigration {
       first = false;
       tk.readLine();
       if (tk.level === 0) header = readDocstring(tk, lines, result);
-    } else if (!fastPaths.enabled) {
+    } else if (!fast) {
       tk.readLine();
     } else {
       const passed = passModuleLine();
@@ -145,19 +155,40 @@ function parseUnsafe(text: string): ParsedMigration {
       }
     }
     if (!stringError) stringError = checkStrings(tk);
+    if (markers.length > 0 && !markerError) markerError = conflictMarkerIn(tk, markers);
     const opens = analyzer.line(tk.level === 0);
     pending = tk.endsWithColon ? opens : BLOCK_NONE;
   }
 
   const nul = text.indexOf('\0');
   let err: Err | null = nul >= 0 ? { message: 'SyntaxError: source code cannot contain null bytes', start: nul, end: nul + 1 } : tk.error;
-  if (nul < 0) err = earlier(earlier(err, stringError), emptyValue);
+  if (nul < 0) err = earlier(earlier(earlier(err, stringError), emptyValue), markerError);
+  if (err?.generic) err = pythonReports(err, tk, lines);
   if (err) result.syntaxErrors = [{ message: describe(err.message), span: lines.span(err.start, err.end) }];
   const parsed = compact(result);
   if (header === EMPTY_HEADER) parsed.header = {};
   else if (header === LAZY_HEADER) setLazyHeader(parsed);
   else parsed.header = header;
   return parsed;
+}
+
+/**
+ * What Python reports for a file whose first error is a bare "invalid syntax" of its parser: CPython
+ * (3.11, _PyPegen_tokenize_full_source_to_check_for_errors) then tokenizes the rest of the file and
+ * stops at the first tokenizer error. That error is reported instead when the tokenizer raises it
+ * itself (an unterminated string, an unmatched bracket, an invalid character); an error it only flags
+ * (indentation, a bad line continuation, the end of the file) is reported as the bracket left open
+ * when one was opened on a line before the generic error's; otherwise the generic error stands.
+ */
+function pythonReports(err: Err, tk: Tokenizer, lines: LineIndex): Err {
+  const next = tk.lexErrors?.find((e) => e.at >= err.start);
+  if (!next) return err;
+  if (next.kind === LEX_RAISES) return next;
+  const open = next.openBracket;
+  if (open >= 0 && lines.position(open).line < lines.position(err.start).line) {
+    return { message: `SyntaxError: '${tk.text[open]}' was never closed`, start: open, end: open + 1 };
+  }
+  return err;
 }
 
 /** Returned by passModuleLine for a line it read into tokens. */

@@ -37,6 +37,29 @@ export interface TokenError {
   message: string;
   start: number;
   end: number;
+  /**
+   * A bare "invalid syntax" of CPython's parser (an operator character it has no use for), which a
+   * later tokenizer error can replace (see `lexErrors`).
+   */
+  generic?: boolean;
+}
+
+/**
+ * How CPython's tokenizer itself treats an error (the others are its parser's): LEX_RAISES for one
+ * it raises with its own message (unterminated string, unmatched bracket, invalid character),
+ * LEX_STOPS for one it only flags (indentation, a bad line continuation, the end inside brackets).
+ * It matters after a generic parser error: CPython then reads the rest of the file and stops at the
+ * first tokenizer error, which replaces the generic one when it raises (parse.ts).
+ */
+export const LEX_RAISES = 1;
+export const LEX_STOPS = 2;
+
+export interface LexError extends TokenError {
+  kind: typeof LEX_RAISES | typeof LEX_STOPS;
+  /** Where the tokenizer was when it met the error (errors come in this order). */
+  at: number;
+  /** The offset of the innermost bracket still open then, or -1. */
+  openBracket: number;
 }
 
 const MAX_LEVEL = 200; // CPython's MAXLEVEL: deeper bracket nesting is "too many nested parentheses"
@@ -72,6 +95,8 @@ export class Tokenizer {
   level = 0;
   /** The first syntax error met (Python stops at the first), or null. */
   error: TokenError | null = null;
+  /** Every error of CPython's tokenizer met, in order (null while there is none: the usual case). */
+  lexErrors: LexError[] | null = null;
 
   private indents: number[] = [0];
   private altIndents: number[] = [0];
@@ -215,7 +240,7 @@ export class Tokenizer {
     const alts = this.altIndents;
     const top = ind.length - 1;
     if (col > ind[top]) {
-      if (alt <= alts[top]) this.fail('TabError: inconsistent use of tabs and spaces in indentation', lineStart, first);
+      if (alt <= alts[top]) this.fail('TabError: inconsistent use of tabs and spaces in indentation', lineStart, first, LEX_STOPS);
       if (!this.prevEndedWithColon) this.fail('IndentationError: unexpected indent', lineStart, first);
       ind.push(col);
       alts.push(alt);
@@ -225,8 +250,8 @@ export class Tokenizer {
         ind.pop();
         alts.pop();
       }
-      if (col !== ind[ind.length - 1]) this.fail('IndentationError: unindent does not match any outer indentation level', lineStart, first);
-      else if (alt !== alts[alts.length - 1]) this.fail('TabError: inconsistent use of tabs and spaces in indentation', lineStart, first);
+      if (col !== ind[ind.length - 1]) this.fail('IndentationError: unindent does not match any outer indentation level', lineStart, first, LEX_STOPS);
+      else if (alt !== alts[alts.length - 1]) this.fail('TabError: inconsistent use of tabs and spaces in indentation', lineStart, first, LEX_STOPS);
     }
     this.level = ind.length - 1;
   }
@@ -253,8 +278,8 @@ export class Tokenizer {
       if (c === CH_BACKSLASH) {
         const q = p + 1;
         if (q < n && (t.charCodeAt(q) === CH_LF || t.charCodeAt(q) === CH_CR)) { p = skipNewline(t, q); continue; }
-        if (q >= n) this.fail('unexpected EOF while parsing (a backslash ends the file)', p, q);
-        else this.fail('unexpected character after line continuation character', p, q);
+        if (q >= n) this.fail('unexpected EOF while parsing (a backslash ends the file)', p, q, LEX_STOPS);
+        else this.fail('unexpected character after line continuation character', p, q, LEX_STOPS);
         p = q;
         continue;
       }
@@ -310,7 +335,7 @@ export class Tokenizer {
       const bad = firstBadChar(t, s, p);
       const code = t.codePointAt(bad) ?? 0;
       const what = code < 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0xfeff ? 'invalid non-printable character' : 'invalid character';
-      this.fail(`${what} U+${code.toString(16).toUpperCase().padStart(4, '0')}`, bad, bad + (code > 0xffff ? 2 : 1));
+      this.fail(`${what} U+${code.toString(16).toUpperCase().padStart(4, '0')}`, bad, bad + (code > 0xffff ? 2 : 1), LEX_RAISES);
     }
     this.push(TK_NAME, s, p, 0);
     return p;
@@ -408,7 +433,7 @@ export class Tokenizer {
     }
     // Unterminated: a single-quoted string stops at the end of its line, a triple-quoted one at EOF.
     const kind = triple ? 'unterminated triple-quoted string literal' : 'unterminated string literal';
-    this.fail(kind, q, p);
+    this.fail(kind, q, p, LEX_RAISES, p);
     this.lastFlags = flags | S_UNTERMINATED;
     return p;
   }
@@ -497,7 +522,7 @@ export class Tokenizer {
         return this.arith(p, c, c2, c3);
       case 33:
         if (c2 === 61) { this.push(TK_OP, p, p + 2, OP_OTHER); return p + 2; }
-        this.fail("invalid syntax: a lone '!' is not an operator", p, p + 1);
+        this.failGeneric("invalid syntax: a lone '!' is not an operator", p);
         return p + 1;
       case 0:
         this.fail('source code cannot contain null bytes', p, p + 1);
@@ -505,7 +530,8 @@ export class Tokenizer {
       default: {
         const printable = c > 0x20 && c < 0x7f;
         const hexCode = c.toString(16).toUpperCase().padStart(4, '0');
-        this.fail(printable ? `invalid syntax: unexpected character '${String.fromCharCode(c)}'` : `invalid non-printable character U+${hexCode}`, p, p + 1);
+        if (printable) this.failGeneric(`invalid syntax: unexpected character '${String.fromCharCode(c)}'`, p);
+        else this.fail(`invalid non-printable character U+${hexCode}`, p, p + 1, LEX_RAISES);
         return p + 1;
       }
     }
@@ -524,7 +550,7 @@ export class Tokenizer {
   private open(p: number, c: number): number {
     const i = this.push(TK_OP, p, p + 1, c);
     if (this.depth >= MAX_LEVEL) {
-      this.fail('too many nested parentheses', p, p + 1);
+      this.fail('too many nested parentheses', p, p + 1, LEX_RAISES);
       this.bracketOverflow++;
       return p + 1;
     }
@@ -536,14 +562,14 @@ export class Tokenizer {
     const i = this.push(TK_OP, p, p + 1, c);
     if (this.bracketOverflow > 0) { this.bracketOverflow--; return p + 1; }
     if (this.depth === 0) {
-      this.fail(`unmatched '${String.fromCharCode(c)}'`, p, p + 1);
+      this.fail(`unmatched '${String.fromCharCode(c)}'`, p, p + 1, LEX_RAISES);
       return p + 1;
     }
     const openIdx = this.bracketTok[--this.depth];
     const o = this.aux[openIdx];
     const expected = o === 40 ? 41 : o === 91 ? 93 : 125;
     if (c !== expected) {
-      this.fail(`closing parenthesis '${String.fromCharCode(c)}' does not match opening parenthesis '${String.fromCharCode(o)}'`, p, p + 1);
+      this.fail(`closing parenthesis '${String.fromCharCode(c)}' does not match opening parenthesis '${String.fromCharCode(o)}'`, p, p + 1, LEX_RAISES);
     }
     this.pair[openIdx] = i;
     return p + 1;
@@ -552,16 +578,29 @@ export class Tokenizer {
   private unclosedAtEof(): void {
     const openIdx = this.bracketTok[this.depth - 1];
     const s = this.start[openIdx];
-    this.fail(`'${this.text[s]}' was never closed`, s, s + 1);
+    this.fail(`'${this.text[s]}' was never closed`, s, s + 1, LEX_STOPS, this.text.length);
     this.depth = 0;
     this.bracketOverflow = 0;
   }
 
-  /** Records the first error; `message` may start with Python's exception class, else SyntaxError. */
-  private fail(message: string, start: number, end: number): void {
+  /**
+   * Records the first error; `message` may start with Python's exception class, else SyntaxError.
+   * An error of CPython's tokenizer (`lex`) is also kept in `lexErrors`, met at `at`.
+   */
+  private fail(message: string, start: number, end: number, lex = 0, at = start): void {
     if (!/^[A-Z]\w*Error: /.test(message)) message = 'SyntaxError: ' + message;
     if (!this.error) this.error = { message, start, end };
+    if (lex === LEX_RAISES || lex === LEX_STOPS) {
+      const openBracket = this.depth > 0 && this.bracketOverflow === 0 ? this.start[this.bracketTok[this.depth - 1]] : -1;
+      (this.lexErrors ??= []).push({ message, start, end, kind: lex, at, openBracket });
+    }
   }
+
+  /** A character CPython's tokenizer passes as an operator and its parser refuses with a bare "invalid syntax". */
+  private failGeneric(message: string, p: number): void {
+    if (!this.error) this.error = { message: 'SyntaxError: ' + message, start: p, end: p + 1, generic: true };
+  }
+
 }
 
 /** The flags of a string prefix (letters between s and e), or -1 when it is not a valid prefix. */
