@@ -244,6 +244,7 @@ describe('pyproject.toml [tool.alembic]', () => {
     ['file_template = "%(rev)s"', 'toml-invalid-value', "KeyError: 'rev'"],
     ['timezone = 1.5', 'toml-invalid-value', "unsupported TOML value type for key: 'timezone'"],
     ['script_location = "m"\nbroken = ', 'toml-syntax-error', 'line 3'],
+    ['<<<<<<< HEAD', 'toml-syntax-error', 'This line is a merge conflict marker. Fix: resolve the merge conflict'],
   ];
   for (const [line, code, text] of bad) {
     test(`${code}: ${line}`, () => {

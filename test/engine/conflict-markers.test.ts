@@ -77,7 +77,7 @@ describe('merge conflict markers and the error Python reports', () => {
 
   test('a marker error names the conflict and how to resolve it', () => {
     const parsed = parseMigration(enc.encode(CASES[0][1]));
-    assert.match(parsed.syntaxErrors[0].message, /invalid syntax \(an unresolved merge conflict: .*<<<<<<<, ======= and >>>>>>>\)/);
+    assert.match(parsed.syntaxErrors[0].message, /invalid syntax at a merge conflict marker; resolve the merge conflict: .*<<<<<<<, ======= and >>>>>>>/);
     assert.deepEqual(parsed.syntaxErrors[0].span, { start: { line: 1, character: 0 }, end: { line: 1, character: 7 } });
   });
 

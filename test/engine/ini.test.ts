@@ -55,6 +55,8 @@ const REJECTED: [string, string, number, string][] = [
   ['[alembic]\na=1\n[alembic]\nb=2\n', 'ini-duplicate-section', 2, 'DuplicateSectionError'],
   ['[alembic]\nscript_location = m\nScript_Location = n\n', 'ini-duplicate-key', 2, 'DuplicateOptionError'],
   ['\ufeff[alembic]\nscript_location = m\n', 'ini-syntax-error', 0, 'MissingSectionHeaderError'],
+  ['[alembic]\nk = v\n<<<<<<< HEAD\n', 'ini-syntax-error', 2, 'ParsingError'],
+  ['[alembic]\nk = v\n=======\n', 'ini-syntax-error', 2, 'ParsingError'],
 ];
 
 describe('parseIni: syntax problems point at the line and never throw', () => {
@@ -68,6 +70,16 @@ describe('parseIni: syntax problems point at the line and never throw', () => {
       assert.match(doc.problems[0].message, /Fix:/);
     });
   }
+
+  test('a merge conflict marker line says so and how to resolve it; an indented one continues the value', () => {
+    for (const marker of ['<<<<<<< HEAD', '=======', '>>>>>>> feature', '||||||| base']) {
+      const doc = parseIni(`[alembic]\nk = v\n${marker}\n`, '/x.ini');
+      assert.match(doc.problems[0].message, /This line is a merge conflict marker\. Fix: resolve the merge conflict/, marker);
+    }
+    const continued = parseIni('[alembic]\nk = v\n  <<<<<<< x\n', '/x.ini');
+    assert.deepEqual(continued.problems, []);
+    assert.doesNotMatch(parseIni('[alembic]\nbadline\n', '/x.ini').problems[0].message, /conflict/);
+  });
 
   test('reading goes on after an error: the first duplicate key wins', () => {
     const doc = parseIni('[alembic]\nk = 1\nbad\nk = 2\n  more\nz = 3\n', '/x.ini');

@@ -4,6 +4,7 @@
 // line and keep reading (best effort), so the rest of the file can still be indexed.
 import type { Problem, Span } from '../types';
 import { pyStrip } from '../pystr';
+import { isConflictMarkerLine, MARKER_LINE_FIX } from '../conflict-markers';
 
 export interface IniEntry {
   /** Lowercased, as `optionxform` does. */
@@ -143,9 +144,11 @@ export function parseIni(input: string, file: string): IniDocument {
       return;
     }
     const option = OPTION_RE.exec(stripped);
+    const marker = indent === 0 && isConflictMarkerLine(stripped);
     if (!option) {
+      const fix = marker ? MARKER_LINE_FIX : 'Fix: add "=" after the key, indent it to continue the previous value, or start it with "#" to make it a comment.';
       doc.problems.push(problem('ini-syntax-error', file, lineSpan,
-        `${file} line ${i + 1}: ${pyRepr(stripped)} is neither "key = value", a [section] header nor a comment; configparser fails with "Source contains parsing errors". Fix: add "=" after the key, indent it to continue the previous value, or start it with "#" to make it a comment.`));
+        `${file} line ${i + 1}: ${pyRepr(stripped)} is neither "key = value", a [section] header nor a comment; configparser fails with "Source contains parsing errors". ${fix}`));
       return;
     }
     const key = pyRstrip(option[1]).toLowerCase();
@@ -162,7 +165,7 @@ export function parseIni(input: string, file: string): IniDocument {
     all.push(building);
     if (!key) {
       doc.problems.push(problem('ini-syntax-error', file, lineSpan,
-        `${file} line ${i + 1}: "${option[2]}" has no key before it; configparser fails with "Source contains parsing errors". Fix: write "name ${option[2]} value".`));
+        `${file} line ${i + 1}: "${option[2]}" has no key before it; configparser fails with "Source contains parsing errors". ${marker ? MARKER_LINE_FIX : `Fix: write "name ${option[2]} value".`}`));
       return;
     }
     const optionId = `${sectionName}\u0000${key}`;

@@ -5,6 +5,7 @@
 import { parse, TomlError } from 'smol-toml';
 import type { Problem, Span } from '../types';
 import { pyRepr } from './ini';
+import { isConflictMarkerLine, MARKER_LINE_FIX } from '../conflict-markers';
 
 export type TomlScalar = string | number | boolean | string[];
 
@@ -41,7 +42,9 @@ export function parsePyproject(text: string, file: string): PyprojectAlembic {
       severity: 'error',
       file,
       span: lineSpan(lines, line),
-      message: `${file} line ${line + 1}: ${first.replace(/^Invalid TOML document: /, 'invalid TOML: ')}. Alembic (tomllib) cannot read this file. Fix the TOML syntax on this line.`,
+      message: `${file} line ${line + 1}: ${first.replace(/^Invalid TOML document: /, 'invalid TOML: ')}. Alembic (tomllib) cannot read this file. ${
+        isConflictMarkerLine(lines[line] ?? '') ? MARKER_LINE_FIX : 'Fix the TOML syntax on this line.'
+      }`,
     });
     return result;
   }

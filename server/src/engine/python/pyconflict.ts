@@ -8,6 +8,7 @@
 // writes the markers at the start of a line; only there are they looked for, and only a marker where
 // the tokenizer starts a token counts (not one inside a docstring, such as an RST underline).
 import type { Tokenizer } from './pytokens';
+import { RESOLVE_CONFLICT } from '../conflict-markers';
 
 const MARKER_LENGTH = 7;
 /** Seven of one marker character; the caller keeps the hits that start a line. */
@@ -35,8 +36,7 @@ function startsLine(text: string, at: number): boolean {
   return before === 10 || before === 13 || (at === 1 && before === 0xfeff);
 }
 
-const MESSAGE =
-  'SyntaxError: invalid syntax (an unresolved merge conflict: keep the lines you want and delete the conflict marker lines, <<<<<<<, ======= and >>>>>>>)';
+const MESSAGE = `SyntaxError: invalid syntax at a merge conflict marker; ${RESOLVE_CONFLICT}`;
 
 export interface MarkerError {
   message: string;
