@@ -7,7 +7,7 @@
 // operators back to back (`<<` `<<`, `==` `==`, `>>` `>>`, `|` `|`), invalid wherever they stand. Git
 // writes the markers at the start of a line; only there are they looked for, and only a marker where
 // the tokenizer starts a token counts (not one inside a docstring, such as an RST underline).
-import type { Tokenizer } from './pytokens';
+import type { TokenError, Tokenizer } from './pytokens';
 import { RESOLVE_CONFLICT } from '../conflict-markers';
 
 const MARKER_LENGTH = 7;
@@ -38,16 +38,11 @@ function startsLine(text: string, at: number): boolean {
 
 const MESSAGE = `SyntaxError: invalid syntax at a merge conflict marker; ${RESOLVE_CONFLICT}`;
 
-export interface MarkerError {
-  message: string;
-  start: number;
-  end: number;
-  /** CPython's parser refuses it with a bare "invalid syntax" (see parse.ts pythonReports). */
-  generic: true;
-}
-
-/** The first candidate at which a token of the line just read starts (null when none does). */
-export function conflictMarkerIn(tk: Tokenizer, candidates: readonly number[]): MarkerError | null {
+/**
+ * The first candidate at which a token of the line just read starts (null when none does): an error
+ * CPython's parser gives as a bare "invalid syntax" (generic, see parse.ts pythonReports).
+ */
+export function conflictMarkerIn(tk: Tokenizer, candidates: readonly number[]): TokenError | null {
   for (let i = 0; i < tk.count; i++) {
     const start = tk.start[i];
     if (candidates.includes(start)) {
