@@ -44,6 +44,7 @@ export function createServer(connection: Connection, deps: ServerDeps): void {
   let supportsFolders = false;
   let canRefreshLenses = false;
   let canRefreshHints = false;
+  let showsDisabledActions = false;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -58,6 +59,9 @@ export function createServer(connection: Connection, deps: ServerDeps): void {
     documents,
     newRevisionId: deps.newRevisionId ?? (() => newRevisionId(randomBytes(6))),
     now: deps.now ?? (() => new Date()),
+    get disabledCodeActions() {
+      return showsDisabledActions;
+    },
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -72,6 +76,7 @@ export function createServer(connection: Connection, deps: ServerDeps): void {
     supportsFolders = params.capabilities.workspace?.workspaceFolders === true;
     canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     canRefreshHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    showsDisabledActions = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) settings = readSettings(options.settings);
     const capabilities: ServerCapabilities = {

@@ -99,7 +99,8 @@ export class LspClient {
           codeLens: { refreshSupport: true },
           inlayHint: { refreshSupport: true },
         },
-        textDocument: { publishDiagnostics: { relatedInformation: true } },
+        // As VS Code: code actions marked disabled are shown with their reason.
+        textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { disabledSupport: true } },
       },
     });
     await conn.sendNotification('initialized', {});

@@ -12,7 +12,7 @@ import { applyWorkspaceEdit } from '../../server/src/features/fixes/apply-edits'
 import { uriToPath } from '../../server/src/lsp/uris';
 import { copyFixtures, LspClient, removeDir, uriOf } from '../helpers/lspClient';
 
-const dir = copyFixtures('multiple-heads', 'missing-parent', 'partial-id-parent', 'header-mismatch', 'duplicate-id', 'parent-is-filename', 'label-as-parent', 'partial-dependency');
+const dir = copyFixtures('multiple-heads', 'merge-conflict', 'missing-parent', 'partial-id-parent', 'header-mismatch', 'duplicate-id', 'parent-is-filename', 'label-as-parent', 'partial-dependency');
 after(() => removeDir(dir));
 const versions = (project: string) => join(dir, project, 'migrations/versions');
 
@@ -65,6 +65,19 @@ async function withServerOn(project: string, body: (client: LspClient) => Promis
     await client.stop();
   }
 }
+
+test('a file with unresolved conflict markers: the merge quick fix is shown disabled, saying which file to fix first', async () => {
+  await withServerOn('merge-conflict', async (client) => {
+    const c3 = join(versions('merge-conflict'), 'c3c3c3c3c3c3_add_index.py');
+    await client.waitFor('heads diagnostics', () => client.diagnosticsFor(c3).some((d) => d.code === 'multiple-heads'));
+    const marker = client.diagnosticsFor(c3).find((d) => d.code === 'syntax-error');
+    assert.match(String(marker?.message ?? ''), /merge conflict marker/);
+    const heads = client.diagnosticsFor(c3).filter((d) => d.code === 'multiple-heads');
+    const merge = (await actionsFor(client, c3, heads, ['quickfix'])).find((a) => a.command?.command === 'alembic.server.createMergeRevision');
+    assert.ok(merge, 'the merge action is listed');
+    assert.match(merge.disabled?.reason ?? '', new RegExp(`^Fix c3c3c3c3c3c3_add_index\\.py:${marker!.range.start.line + 1} first \\(syntax-error\\)`));
+  });
+});
 
 /**
  * `alembic heads` by real Alembic in a copied project, or undefined when it cannot run here: the test is

@@ -143,15 +143,46 @@ test('the command refuses what it cannot do, says why, and opens nothing', async
 });
 
 test('an existing file of that name, or a template that fails to render, refuses the merge', async () => {
-  const files = { ...forked(), [`${V}/feedfacecafe_merge_heads.py`]: '# not a revision\n' };
+  // The file in the way is a revision of its own (a file Alembic cannot load would refuse the merge
+  // earlier: see the conflict markers test): another base and head, leaving c3 and d4 heads.
+  const files = { ...forked(), [`${V}/feedfacecafe_merge_heads.py`]: revisionText('e5e5e5e5e5e5', null) };
   const w = new FixWorld(files, { ids: ['feedfacecafe'], now: NOW });
-  const args = mergeArgs(pick(w.actions(`${V}/${C}_three.py`, 'multiple-heads', ['quickfix']), 'all 2'));
+  const args: MergeRevisionArgs = { project: '/w/alembic.ini#alembic', heads: [C, D], message: 'merge heads' };
   const { client, log } = editor(w);
   assert.match((await createMergeRevision(w.ctx, client, args)).error ?? '', /already exists/);
   const broken = new FixWorld({ ...forked(), '/w/migrations/script.py.mako': '${undefined_name.attr}\n' }, { now: NOW });
   const result = await createMergeRevision(broken.ctx, client, args);
   assert.match(result.error ?? '', /^Not merged: rendering \/w\/migrations\/script\.py\.mako failed: /);
   assert.equal(log.edits.length, 0);
+});
+
+test('while a file stops Alembic loading (here unresolved conflict markers), no merge nor re-point: disabled with the reason, or left out', async () => {
+  // d4 was re-pointed onto c3 on one branch and not on the other: git left both sides in the file,
+  // and Python would take the last one (b2), which leaves two heads.
+  const files = forked({ c: '2026-01-01 10:00:00.000000', d: '2026-01-01 09:00:00.000000' });
+  const dPath = `${V}/${D}_four.py`;
+  files[dPath] = files[dPath].replace(`down_revision = '${B}'\n`, `<<<<<<< HEAD\ndown_revision = '${C}'\n=======\ndown_revision = '${B}'\n>>>>>>> feature\n`);
+  const w = new FixWorld(files, { ids: ['feedfacecafe'], now: NOW });
+  const marker = w.problems(dPath, 'syntax-error')[0];
+  assert.ok(marker, 'the markers are a syntax error');
+  const line = marker.span.start.line + 1;
+  const cPath = `${V}/${C}_three.py`;
+  assert.equal(w.problems(cPath, 'multiple-heads').length, 1, 'the heads the last side gives are still reported');
+
+  assert.deepEqual(w.actions(cPath, 'multiple-heads', ['quickfix']), [], 'a client that cannot show why gets none');
+  Object.assign(w.ctx, { disabledCodeActions: true });
+  const actions = w.actions(cPath, 'multiple-heads', ['quickfix']);
+  assert.deepEqual(actions.map((a) => a.title.split(' ')[0]), ['Create', 'Re-point']);
+  for (const action of actions) {
+    assert.equal(action.disabled?.reason, `Fix ${D}_four.py:${line} first (syntax-error): Alembic cannot load the scripts until then, so \`alembic merge\` would fail and the heads may not be the real ones.`);
+    assert.notEqual(action.isPreferred, true);
+  }
+
+  const { client, log } = editor(w);
+  const refused = await createMergeRevision(w.ctx, client, { project: '/w/alembic.ini#alembic', heads: [C, D], message: 'merge heads' });
+  assert.equal(refused.applied, false);
+  assert.match(log.errors[0], new RegExp(`^Not merged: fix ${D}_four\\.py:${line} first \\(syntax-error\\)`));
+  assert.deepEqual(log.edits, []);
 });
 
 test('re-point: offered on the newest head only (by Create Date), moves its branch onto the other head', () => {

@@ -4,7 +4,7 @@
 // (printing `FAILED: <Alembic's message>`), so that a script relying on their output is never given
 // an answer Alembic would not give. `check` and `graph` never refuse: they exist to show the damage.
 import { posix } from 'node:path';
-import type { GraphIssue, IndexedFile, IndexedProject, Problem } from '../engine/index';
+import { illegalIdMessage, isUnloadableFileProblem, type GraphIssue, type IndexedFile, type IndexedProject, type Problem } from '../engine/index';
 import { displayPath } from './context';
 
 export interface Refusal {
@@ -43,27 +43,10 @@ export function alembicWarnings(project: IndexedProject, cwd: string): string[] 
   return warnings;
 }
 
-/**
- * Problems with one file that stop Alembic while it loads the scripts. Alembic's text is mostly a
- * Python traceback; we give the engine's message, which names the file and the fix.
- */
-const UNLOADABLE_FILE_CODES = new Set([
-  'unreadable-file',
-  'decode-error',
-  'syntax-error',
-  'missing-revision',
-  'revision-not-a-string',
-  'missing-down-revision',
-  'empty-down-revision',
-]);
-
-/** Newest Alembic's `_revision_illegal_chars` (1.8.1 lacks ':'), in Python's sorted order. */
-const ILLEGAL_ID_CHARACTERS = ['+', '-', ':', '@'];
-
 function firstFileFailure(project: IndexedProject, cwd: string): string | null {
   const byFile = new Map<string, Problem>();
   for (const p of project.problems) {
-    if (p.severity === 'error' && UNLOADABLE_FILE_CODES.has(p.code) && !byFile.has(p.file)) byFile.set(p.file, p);
+    if (isUnloadableFileProblem(p) && !byFile.has(p.file)) byFile.set(p.file, p);
   }
   const selfLoops = new Set(issuesOf(project, 'self-loop').map((i) => i.id));
   const depSelfLoops = new Set(issuesOf(project, 'dependency-self-loop').map((i) => i.id));
@@ -74,8 +57,8 @@ function firstFileFailure(project: IndexedProject, cwd: string): string | null {
     if (id === null) continue;
     if (selfLoops.has(id)) return `Self-loop is detected in revisions (${id})`;
     if (depSelfLoops.has(id)) return `Dependency self-loop is detected in revisions (${id})`;
-    const bad = ILLEGAL_ID_CHARACTERS.filter((c) => id.includes(c));
-    if (bad.length) return `Character(s) '${bad.join(', ')}' not allowed in revision identifier '${id}'`;
+    const illegal = illegalIdMessage(id);
+    if (illegal) return illegal;
   }
   return null;
 }

@@ -13,4 +13,6 @@ export interface FeatureContext {
   newRevisionId(): string;
   /** The clock for generated files' Create Date. */
   now(): Date;
+  /** The client shows code actions marked `disabled` with their reason (LSP 3.16 `disabledSupport`). */
+  readonly disabledCodeActions?: boolean;
 }

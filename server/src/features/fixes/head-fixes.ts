@@ -8,7 +8,7 @@ import type { ProjectState } from '../../workspaceIndex';
 import type { FeatureContext } from '../context';
 import { pathToUri } from '../../lsp/uris';
 import { documentEdit, literalsOfVar, parentEdits, q, quickFix } from './edits';
-import { MERGE_COMMAND, type MergeRevisionArgs } from './merge-revision';
+import { MERGE_COMMAND, mergeBlockedBy, type MergeRevisionArgs } from './merge-revision';
 import type { FixTarget } from './targets';
 
 export function headFixes(ctx: FeatureContext, t: FixTarget): CodeAction[] {
@@ -18,6 +18,9 @@ export function headFixes(ctx: FeatureContext, t: FixTarget): CodeAction[] {
   const heads = strings(data.heads);
   if (self === null || heads.length < 2 || !heads.every((h) => map.byId.get(h)?.isHead)) return [];
   const intentional = typeof data.label === 'string';
+  const blocked = mergeBlockedBy(t.project.indexed);
+  // Shown but disabled where the client can say why; else left out (the merge command refuses too).
+  if (blocked !== null && !ctx.disabledCodeActions) return [];
   const out: CodeAction[] = [mergeAction(t, heads, 'merge heads', `Create a merge revision of all ${heads.length} heads (as \`alembic merge heads\`)`, !intentional)];
   if (heads.length >= 3) {
     for (const other of heads.filter((h) => h !== self)) {
@@ -29,6 +32,13 @@ export function headFixes(ctx: FeatureContext, t: FixTarget): CodeAction[] {
     for (const other of heads.filter((h) => h !== self)) {
       const action = repointAction(ctx, t, branch.first, branch.parent, other);
       if (action) out.push(action);
+    }
+  }
+  if (blocked !== null) {
+    const reason = blocked.charAt(0).toUpperCase() + blocked.slice(1);
+    for (const action of out) {
+      action.disabled = { reason };
+      delete action.isPreferred;
     }
   }
   return out;

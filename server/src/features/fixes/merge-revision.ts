@@ -2,7 +2,7 @@
 // project's own script.py.mako, named by its file_template, placed where Alembic puts it, and
 // returned as a workspace edit that creates the file with that text.
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { dirnamePath, joinPath, newRevisionFile, pyDateTimeAt, pyDateTimeInZone, type PyDateTime } from '../../engine/index';
+import { basenamePath, dirnamePath, isUnloadableFileProblem, joinPath, newRevisionFile, pyDateTimeAt, pyDateTimeInZone, type IndexedProject, type PyDateTime } from '../../engine/index';
 import { pathToUri } from '../../lsp/uris';
 import type { FeatureContext } from '../context';
 import { templateConfig } from './template-config';
@@ -27,6 +27,8 @@ export function mergeRevisionEdit(ctx: FeatureContext, args: MergeRevisionArgs):
   const project = ctx.index.project(args.project);
   if (!project) return { ok: false, error: `No Alembic project ${args.project} is indexed any more.` };
   const { config, map } = project.indexed;
+  const blocked = mergeBlockedBy(project.indexed);
+  if (blocked !== null) return { ok: false, error: `Not merged: ${blocked}` };
   const heads = [...new Set(args.heads)];
   if (heads.length < 2) return { ok: false, error: 'A merge needs at least two heads.' };
   const gone = heads.filter((h) => !map.byId.get(h)?.isHead);
@@ -55,6 +57,18 @@ export function mergeRevisionEdit(ctx: FeatureContext, args: MergeRevisionArgs):
     ],
   };
   return { ok: true, edit, path, uri, revision, label: `Create merge revision ${revision} (${args.message})` };
+}
+
+/**
+ * Why no merge revision should be made now, or null. While a migration file stops Alembic from
+ * loading the scripts, `alembic merge` fails, and the heads seen may not be the real ones: a file
+ * with unresolved merge conflict markers, for one, counts only one side of its down_revision.
+ */
+export function mergeBlockedBy(project: IndexedProject): string | null {
+  const problem = project.problems.find(isUnloadableFileProblem);
+  if (!problem) return null;
+  const where = `${basenamePath(problem.file)}:${problem.span.start.line + 1}`;
+  return `fix ${where} first (${problem.code}): Alembic cannot load the scripts until then, so \`alembic merge\` would fail and the heads may not be the real ones.`;
 }
 
 /**
