@@ -5,7 +5,8 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { interpolateIni, parseIni, pyRepr } from '../../server/src/engine/config/ini';
+import { interpolateIni, parseIni } from '../../server/src/engine/config/ini';
+import { pyStrRepr } from '../../server/src/engine/pystr';
 
 function values(text: string): Record<string, Record<string, string>> {
   const doc = parseIni(text, '/p/alembic.ini');
@@ -140,10 +141,17 @@ describe('interpolateIni: BasicInterpolation', () => {
     assert.deepEqual(interpolateIni(doc, 'alembic', 'k', { here: '/p' }), { ok: true, value: '/elsewhere' });
   });
 
-  test('pyRepr quotes like Python', () => {
-    assert.equal(pyRepr("it's"), '"it\'s"');
-    assert.equal(pyRepr('a\nb\\'), "'a\\nb\\\\'");
-    assert.equal(pyRepr(`'"`), `'\\'"'`);
+  test('pyStrRepr quotes like Python', () => {
+    assert.equal(pyStrRepr("it's"), '"it\'s"');
+    assert.equal(pyStrRepr('a\nb\\'), "'a\\nb\\\\'");
+    assert.equal(pyStrRepr(`'"`), `'\\'"'`);
+  });
+
+  test('pyStrRepr escapes what Python does not print (live check)', { skip: !existsSync('/usr/bin/python3') && !process.env.CI && 'no /usr/bin/python3' }, () => {
+    const samples = ['\x01\x7f', '\x85\xa0\xe9', '\u2028\u200b\ufeff', 'x\u{1F600}y', '\u{E0001}', "'\"\t\r", 'plain id-1'];
+    const py = spawnSync('/usr/bin/python3', ['-c', 'import json,sys; print(json.dumps([repr(s) for s in json.load(sys.stdin)]))'], { input: JSON.stringify(samples), encoding: 'utf8' });
+    assert.equal(py.status, 0, py.stderr);
+    assert.deepEqual(samples.map(pyStrRepr), JSON.parse(py.stdout));
   });
 });
 

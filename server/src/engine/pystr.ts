@@ -41,3 +41,37 @@ export function pyStrip(s: string): string {
   while (b > a && isPythonSpace(s.charCodeAt(b - 1))) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
+
+/**
+ * Python's `repr()` of a str: single quotes unless the text has `'` and no `"`; backslash, the quote,
+ * \n \r \t escaped; other characters that are not printable (str.isprintable) as \xNN, \uNNNN or
+ * \UNNNNNNNN.
+ */
+export function pyStrRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (cp < 0x20 || cp === 0x7f) out += '\\x' + hex(cp, 2);
+    else if (cp < 0x7f || isPrintable(ch)) out += ch;
+    else if (cp < 0x100) out += '\\x' + hex(cp, 2);
+    else if (cp < 0x10000) out += '\\u' + hex(cp, 4);
+    else out += '\\U' + hex(cp, 8);
+  }
+  return out + quote;
+}
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, '0');
+}
+
+// str.isprintable(): everything but the "Other" and "Separator" categories, except the space.
+// (A lone surrogate is Cs.) Unicode versions of Python and Node may differ on unassigned code points.
+const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+function isPrintable(ch: string): boolean {
+  return ch === ' ' || !NON_PRINTABLE.test(ch);
+}

@@ -3,7 +3,8 @@
 // matter): ini section + pyproject [tool.alembic] merged key by key (the ini wins), paths
 // resolved against the working directory. Never throws: every problem is returned on the config.
 import type { HostFs, Problem, ProjectConfig, Span } from '../types';
-import { type IniDocument, parseIni, pyRepr } from './ini';
+import { type IniDocument, parseIni } from './ini';
+import { pyStrRepr } from '../pystr';
 import { pyStrip } from '../pystr';
 import { parsePyproject, type PyprojectAlembic } from './pyproject';
 import { ConfigSources, type Origin } from './configSources';
@@ -95,7 +96,7 @@ export function loadProjectConfig(fs: HostFs, opts: LoadConfigOptions): ProjectC
   if (ini && !src.hasIniSection && !toml?.table && opts.scriptLocation === undefined) {
     const names = [...ini.sections.keys()];
     problems.push(configProblem('missing-config-section', ini.file, firstLineSpan(ini),
-      `No config file ${pyRepr(ini.file)} found, or file has no '[${section}]' section. Fix: ${names.length ? `use -n with one of the sections (${names.join(', ')}) or ` : ''}add an [${section}] section with script_location = %(here)s/migrations.`));
+      `No config file ${pyStrRepr(ini.file)} found, or file has no '[${section}]' section. Fix: ${names.length ? `use -n with one of the sections (${names.join(', ')}) or ` : ''}add an [${section}] section with script_location = %(here)s/migrations.`));
   }
 
   // script_location (required)
@@ -120,11 +121,11 @@ export function loadProjectConfig(fs: HostFs, opts: LoadConfigOptions): ProjectC
       problems.push(unresolvedPackage('script_location', scriptRaw, resolved.missingPackage, origin, cwd, searchRoots));
     } else if (origin && fs.stat(scriptLocation) === 'file') {
       problems.push(configProblem('script-location-not-found', origin.file, origin.span,
-        `${origin.file}: script_location ${pyRepr(scriptLocation)} is a file; Alembic needs the directory holding env.py and script.py.mako. Fix: point script_location at that directory.`));
+        `${origin.file}: script_location ${pyStrRepr(scriptLocation)} is a file; Alembic needs the directory holding env.py and script.py.mako. Fix: point script_location at that directory.`));
     } else if (origin && fs.stat(scriptLocation) === null) {
       const relative = !isAbsolutePath(scriptRaw) ? ` Relative paths are resolved against the directory Alembic runs in (taken to be ${cwd}); run from the config file's directory, or use %(here)s.` : '';
       problems.push(configProblem('script-location-not-found', origin.file, origin.span,
-        `${origin.file}: Path doesn't exist: ${pyRepr(scriptLocation)}.  Please use the 'init' command to create a new scripts folder.${relative} Fix: point script_location at the directory holding env.py, e.g. %(here)s/migrations.`));
+        `${origin.file}: Path doesn't exist: ${pyStrRepr(scriptLocation)}.  Please use the 'init' command to create a new scripts folder.${relative} Fix: point script_location at the directory holding env.py, e.g. %(here)s/migrations.`));
     }
   }
 
@@ -202,7 +203,7 @@ function readTruncateSlugLength(src: ConfigSources, note: <T>(k: string, f: { va
   if (n === null) {
     const origin = src.iniEntry('truncate_slug_length') ? src.iniString('truncate_slug_length')!.origin : src.tomlOrigin('truncate_slug_length');
     problems.push(configProblem('invalid-truncate-slug-length', origin.file, origin.span,
-      `${origin.file}: ValueError: invalid literal for int() with base 10: ${pyRepr(text)} (truncate_slug_length). Fix: write a whole number such as 40.`));
+      `${origin.file}: ValueError: invalid literal for int() with base 10: ${pyStrRepr(text)} (truncate_slug_length). Fix: write a whole number such as 40.`));
     return DEFAULT_TRUNCATE_SLUG_LENGTH;
   }
   return n === 0 ? DEFAULT_TRUNCATE_SLUG_LENGTH : n; // `truncate_slug_length or 40`

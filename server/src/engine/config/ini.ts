@@ -3,7 +3,7 @@
 // point at the exact text. Bad syntax never throws: Python would raise, we record a Problem on that
 // line and keep reading (best effort), so the rest of the file can still be indexed.
 import type { Problem, Span } from '../types';
-import { pyStrip } from '../pystr';
+import { pyStrip, pyStrRepr } from '../pystr';
 import { isConflictMarkerLine, MARKER_LINE_FIX } from '../conflict-markers';
 
 export interface IniEntry {
@@ -40,22 +40,6 @@ const TRAILING_WS = new RegExp(`[${PY_WS}]+$`);
 
 export function pyRstrip(s: string): string {
   return s.replace(TRAILING_WS, '');
-}
-
-/** Python's repr() of a str, for error messages quoted the way Python prints them. */
-export function pyRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === '\\' || ch === quote) out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + quote;
 }
 
 const DEFAULT_SECTION = 'DEFAULT';
@@ -123,7 +107,7 @@ export function parseIni(input: string, file: string): IniDocument {
         current = doc.defaults;
       } else if (seenSections.has(name)) {
         doc.problems.push(problem('ini-duplicate-section', file, headerSpan,
-          `${file} line ${i + 1}: section [${name}] appears twice; configparser fails with "section ${pyRepr(name)} already exists". Fix: merge the two [${name}] sections into one.`));
+          `${file} line ${i + 1}: section [${name}] appears twice; configparser fails with "section ${pyStrRepr(name)} already exists". Fix: merge the two [${name}] sections into one.`));
         current = doc.sections.get(name)!.entries;
       } else {
         seenSections.add(name);
@@ -148,7 +132,7 @@ export function parseIni(input: string, file: string): IniDocument {
     if (!option) {
       const fix = marker ? MARKER_LINE_FIX : 'Fix: add "=" after the key, indent it to continue the previous value, or start it with "#" to make it a comment.';
       doc.problems.push(problem('ini-syntax-error', file, lineSpan,
-        `${file} line ${i + 1}: ${pyRepr(stripped)} is neither "key = value", a [section] header nor a comment; configparser fails with "Source contains parsing errors". ${fix}`));
+        `${file} line ${i + 1}: ${pyStrRepr(stripped)} is neither "key = value", a [section] header nor a comment; configparser fails with "Source contains parsing errors". ${fix}`));
       return;
     }
     const key = pyRstrip(option[1]).toLowerCase();
@@ -171,7 +155,7 @@ export function parseIni(input: string, file: string): IniDocument {
     const optionId = `${sectionName}\u0000${key}`;
     if (seenOptions.has(optionId)) {
       doc.problems.push(problem('ini-duplicate-key', file, entry.keySpan,
-        `${file} line ${i + 1}: key '${key}' is set twice in [${sectionName}] (keys are case-insensitive); configparser fails with "option ${pyRepr(key)} in section ${pyRepr(sectionName)} already exists". Fix: delete one of the two lines.`));
+        `${file} line ${i + 1}: key '${key}' is set twice in [${sectionName}] (keys are case-insensitive); configparser fails with "option ${pyStrRepr(key)} in section ${pyStrRepr(sectionName)} already exists". Fix: delete one of the two lines.`));
       return; // the first one stays; this one is read (continuation lines included) and dropped
     }
     seenOptions.add(optionId);
@@ -201,7 +185,7 @@ export function interpolateIni(doc: IniDocument, section: string, key: string, v
   for (const [k, e] of doc.defaults) map.set(k, e.raw);
   for (const [k, e] of doc.sections.get(section)?.entries ?? []) map.set(k, e.raw);
   const raw = map.get(key);
-  if (raw === undefined) return { ok: false, kind: 'NoOptionError', message: `No option ${pyRepr(key)} in section: ${pyRepr(section)}` };
+  if (raw === undefined) return { ok: false, kind: 'NoOptionError', message: `No option ${pyStrRepr(key)} in section: ${pyStrRepr(section)}` };
   const out: string[] = [];
   let kind: InterpolationErrorKind = 'InterpolationSyntaxError';
   const error = interpolateSome(raw, 1);
@@ -210,7 +194,7 @@ export function interpolateIni(doc: IniDocument, section: string, key: string, v
   function interpolateSome(start: string, depth: number): string | null {
     if (depth > MAX_INTERPOLATION_DEPTH) {
       kind = 'InterpolationDepthError';
-      return `Recursion limit exceeded in value substitution: option ${pyRepr(key)} in section ${pyRepr(section)} contains an interpolation key which cannot be substituted in ${MAX_INTERPOLATION_DEPTH} steps. Raw value: ${pyRepr(raw!)}`;
+      return `Recursion limit exceeded in value substitution: option ${pyStrRepr(key)} in section ${pyStrRepr(section)} contains an interpolation key which cannot be substituted in ${MAX_INTERPOLATION_DEPTH} steps. Raw value: ${pyStrRepr(raw!)}`;
     }
     let rest = start;
     while (rest) {
@@ -227,13 +211,13 @@ export function interpolateIni(doc: IniDocument, section: string, key: string, v
         rest = rest.slice(2);
       } else if (c === '(') {
         const m = /^%\(([^)]+)\)s/.exec(rest);
-        if (!m) return `bad interpolation variable reference ${pyRepr(rest)}`;
+        if (!m) return `bad interpolation variable reference ${pyStrRepr(rest)}`;
         const name = m[1].toLowerCase();
         rest = rest.slice(m[0].length);
         const v = map.get(name);
         if (v === undefined) {
           kind = 'InterpolationMissingOptionError';
-          return `Bad value substitution: option ${pyRepr(key)} in section ${pyRepr(section)} contains an interpolation key ${pyRepr(name)} which is not a valid option name. Raw value: ${pyRepr(raw!)}`;
+          return `Bad value substitution: option ${pyStrRepr(key)} in section ${pyStrRepr(section)} contains an interpolation key ${pyStrRepr(name)} which is not a valid option name. Raw value: ${pyStrRepr(raw!)}`;
         }
         if (v.includes('%')) {
           const err = interpolateSome(v, depth + 1);
@@ -242,7 +226,7 @@ export function interpolateIni(doc: IniDocument, section: string, key: string, v
           out.push(v);
         }
       } else {
-        return `'%' must be followed by '%' or '(', found: ${pyRepr(rest)}`;
+        return `'%' must be followed by '%' or '(', found: ${pyStrRepr(rest)}`;
       }
     }
     return null;

@@ -4,7 +4,7 @@
 // be TOML booleans. TOML syntax errors become a Problem on the line smol-toml reports.
 import { parse, TomlError } from 'smol-toml';
 import type { Problem, Span } from '../types';
-import { pyRepr } from './ini';
+import { pyStrRepr } from '../pystr';
 import { isConflictMarkerLine, MARKER_LINE_FIX } from '../conflict-markers';
 
 export type TomlScalar = string | number | boolean | string[];
@@ -127,11 +127,11 @@ export function formatTomlString(value: string, args: Record<string, string>): {
       // silently formats the whole dict: never what was meant.
       const spec = /^%(\([^)]*\))?[-+ #0]*\d*(\.\d+)?/.exec(rest)![0];
       if (p + spec.length >= value.length) return { ok: false, message: 'ValueError: incomplete format' };
-      return { ok: false, message: `${pyRepr(rest.slice(0, spec.length + 1))} is not %(here)s or %% (Python's % formatting rejects or mangles it)` };
+      return { ok: false, message: `${pyStrRepr(rest.slice(0, spec.length + 1))} is not %(here)s or %% (Python's % formatting rejects or mangles it)` };
     }
     const v = args[m[1]];
-    if (v === undefined) return { ok: false, message: `KeyError: ${pyRepr(m[1])}` };
-    out += m[2] === 's' ? v : pyRepr(v);
+    if (v === undefined) return { ok: false, message: `KeyError: ${pyStrRepr(m[1])}` };
+    out += m[2] === 's' ? v : pyStrRepr(v);
     i = p + m[0].length;
   }
   return { ok: true, value: out };
@@ -156,5 +156,5 @@ export function tomlStringOrList(value: unknown, key: string, here: string): Tom
     return { ok: true, value: items };
   }
   if (typeof value === 'boolean') return { ok: true, value };
-  return { ok: false, message: `unsupported TOML value type for key: ${pyRepr(key)}` };
+  return { ok: false, message: `unsupported TOML value type for key: ${pyStrRepr(key)}` };
 }

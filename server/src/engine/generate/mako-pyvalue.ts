@@ -4,6 +4,7 @@
 // build from them (int, dict, bound methods) exists here; anything else is an error, never a guess.
 
 import { formatPyDateTime, reprPyDateTime, type PyDateTime } from './create-date';
+import { pyStrRepr } from '../pystr';
 
 export type PyValue =
   | { kind: 'none' }
@@ -126,43 +127,13 @@ export function ordering(a: PyValue, b: PyValue, op: string): number {
   throw new PyError('TypeError', `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
-/** Python's `repr()` of a str: single quotes unless the text has `'` and no `"`. */
-export function reprString(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === quote || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (cp < 0x20 || cp === 0x7f) out += '\\x' + hex(cp, 2);
-    else if (cp < 0x7f || isPrintable(ch)) out += ch;
-    else if (cp < 0x100) out += '\\x' + hex(cp, 2);
-    else if (cp < 0x10000) out += '\\u' + hex(cp, 4);
-    else out += '\\U' + hex(cp, 8);
-  }
-  return out + quote;
-}
-
-function hex(n: number, width: number): string {
-  return n.toString(16).padStart(width, '0');
-}
-
-// str.isprintable(): everything but the "Other" and "Separator" categories, except the space.
-// (A lone surrogate is Cs.) Unicode versions of Python and Node may differ on unassigned code points.
-const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
-function isPrintable(ch: string): boolean {
-  return ch === ' ' || !NON_PRINTABLE.test(ch);
-}
-
 export function pyRepr(v: PyValue): string {
   switch (v.kind) {
     case 'none': return 'None';
     case 'undefined': return '<mako.runtime.Undefined object>';
     case 'bool': return v.value ? 'True' : 'False';
     case 'int': return String(v.value);
-    case 'str': return reprString(v.value);
+    case 'str': return pyStrRepr(v.value);
     case 'tuple':
       return v.items.length === 1 ? `(${pyRepr(v.items[0])},)` : `(${v.items.map(pyRepr).join(', ')})`;
     case 'list': return `[${v.items.map(pyRepr).join(', ')}]`;

@@ -2,6 +2,7 @@
 // The revision logic below mirrors Alembic's Python structure, so it raises these internally; every
 // public entry point catches them and returns an Outcome, never throwing.
 import type { Outcome } from '../types';
+import { pyStrRepr } from '../pystr';
 
 /** A Python value as Alembic formats it with `%s`: a str, a tuple of str (DB rows), or None. */
 export type PyVal = string | readonly string[] | null;
@@ -18,27 +19,12 @@ export class RevError extends Error {
   }
 }
 
-/** Python's repr() of a str (enough for ids and labels: quotes and backslash escapes). */
-export function pyRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = '';
-  for (const ch of s) {
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else out += ch;
-  }
-  return quote + out + quote;
-}
-
 /** Python's `'%s' % value` for the values Alembic formats into messages. */
 export function pyStr(v: PyVal | undefined): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'string') return v;
-  if (v.length === 1) return `(${pyRepr(v[0])},)`;
-  return `(${v.map(pyRepr).join(', ')})`;
+  if (v.length === 1) return `(${pyStrRepr(v[0])},)`;
+  return `(${v.map(pyStrRepr).join(', ')})`;
 }
 
 /** Python truthiness of a PyVal. */
@@ -67,7 +53,7 @@ export const revisionError = (message: string) => new RevError('revision', messa
 /** An uncaught Python exception: Alembic prints a traceback whose last line is `line`. */
 export const pythonError = (line: string) => new RevError('python', line);
 export const assertionError = () => pythonError('AssertionError');
-export const keyError = (key: string) => pythonError(`KeyError: ${pyRepr(key)}`);
+export const keyError = (key: string) => pythonError(`KeyError: ${pyStrRepr(key)}`);
 
 export interface CatchOptions {
   /** Template for RangeNotAncestorError, with %(start)s and %(end)s. */
