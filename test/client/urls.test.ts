@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildConnectionUrl, nameProblem, portProblem } from '../../client/src/model/connectionUrl';
-import { databaseKind, envVarNames, expandEnvVars, redactUrlPassword, urlHasPassword, urlPassword, urlUser } from '../../client/src/model/urls';
+import { databaseKind, envVarNames, expandEnvVars, urlHasPassword, urlPassword, urlUser } from '../../client/src/model/urls';
+import { redactUrl } from '../../server/src/redactUrl';
 
 test('${env:VAR} expansion lists what is missing', () => {
   assert.deepEqual(expandEnvVars('postgresql://${env:U}@${env:H}/${env:U}', { U: 'me' }), { value: 'postgresql://me@/me', missing: ['H'] });
@@ -17,9 +18,9 @@ test('password detection, extraction and redaction', () => {
   assert.equal(urlHasPassword('postgresql://db/app?password=x'), true);
   assert.equal(urlHasPassword('sqlite:////tmp/a:b@c.db'), false, 'a path with : and @ after the host part');
   assert.equal(urlPassword('mysql+pymysql://root:p%40ss@db/x'), 'p@ss');
-  assert.equal(redactUrlPassword('mysql+pymysql://root:p%40ss/w@db:3306/x'), 'mysql+pymysql://root:***@db:3306/x');
-  assert.equal(redactUrlPassword('postgresql://db/app?user=a&password=b'), 'postgresql://db/app?user=a&password=***');
-  assert.equal(redactUrlPassword('postgresql://me@db/app'), 'postgresql://me@db/app');
+  assert.equal(redactUrl('mysql+pymysql://root:p%40ss/w@db:3306/x'), 'mysql+pymysql://root:***@db:3306/x');
+  assert.equal(redactUrl('postgresql://db/app?user=a&password=b'), 'postgresql://db/app?user=a&password=***');
+  assert.equal(redactUrl('postgresql://me@db/app'), 'postgresql://me@db/app');
   assert.equal(urlUser('postgresql://m%C3%A9:x@db/app'), 'mé');
   assert.equal(urlUser('postgresql://db/app'), null);
 });

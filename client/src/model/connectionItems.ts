@@ -6,7 +6,7 @@ import type { ProjectInfo, ResolvedConnection } from './connections';
 import { databasePosition } from './marks';
 import { code, escapeMarkdown } from './markdown';
 import { projectGroup, type ViewItem } from './historyItems';
-import { redactUrlPassword } from './urls';
+import { redactUrl } from '../../../server/src/redactUrl';
 
 /** What the client knows about one connection's version table. */
 export type DbState =
@@ -125,7 +125,7 @@ export function stateSummary(state: DbState, graph: GraphResult | undefined): { 
 
 function connectionTooltip(c: ResolvedConnection, state: DbState, detail: string, active: boolean): string {
   const lines = [`**${escapeMarkdown(c.name)}**${active ? ' (active)' : ''}${c.protected ? ' · protected' : ''}`];
-  lines.push(`URL: ${code(redactUrlPassword(c.url))}`);
+  lines.push(`URL: ${code(redactUrl(c.url))}`);
   if (c.section) lines.push(`Section: ${code(c.section)}`);
   if (c.source.kind === 'ini') lines.push('From the project\'s `sqlalchemy.url`: add a connection to use other databases.');
   if (state.status === 'ok' && state.rows.length > 0) lines.push(`Version table: ${state.rows.map(code).join(', ')}`);

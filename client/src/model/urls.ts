@@ -1,6 +1,7 @@
-// SQLAlchemy URLs as the client handles them: `${env:VAR}` expansion, finding and hiding the password
-// part, and telling which database family a URL is for. Pure string work, no URL parser: SQLAlchemy
-// URLs are not WHATWG URLs (`sqlite:///relative.db`, `postgresql+psycopg2://`, ...).
+// SQLAlchemy URLs as the client handles them: `${env:VAR}` expansion, finding the password part
+// (hiding it is server/src/redactUrl.ts, shared with the server), and telling which database family
+// a URL is for. Pure string work, no URL parser: SQLAlchemy URLs are not WHATWG URLs
+// (`sqlite:///relative.db`, `postgresql+psycopg2://`, ...).
 
 export type DatabaseKind = 'sqlite' | 'postgresql' | 'mysql' | 'mariadb';
 
@@ -67,19 +68,6 @@ export function urlUser(url: string): string | null {
   if (!p || p.userinfo === null) return null;
   const user = p.userinfo.split(':')[0];
   return user === '' ? null : decodeSafe(user);
-}
-
-/** The URL with its password replaced by `***` (Alembic's own way of printing URLs). */
-export function redactUrlPassword(url: string): string {
-  const p = parts(url);
-  let out = url;
-  if (p && p.userinfo !== null) {
-    const colon = p.userinfo.indexOf(':');
-    if (colon >= 0 && colon < p.userinfo.length - 1) {
-      out = url.slice(0, p.userinfoStart + colon + 1) + '***' + url.slice(p.userinfoStart + p.userinfo.length);
-    }
-  }
-  return out.replace(/([?&](?:password|passwd)=)[^&]*/gi, '$1***');
 }
 
 /** The password written in a URL (decoded), so that it can be hidden wherever else it appears. */

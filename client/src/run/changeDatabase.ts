@@ -8,7 +8,7 @@ import { rowsOrExplain } from '../db/versionReader';
 import type { ProjectInfo, ResolvedConnection } from '../model/connections';
 import { needsConfirmation, nothingToDo, planConfirmation, protectedNameProblem, protectedPrompt, stepLine } from '../model/planText';
 import type { PlanCommand } from '../model/targets';
-import { redactUrlPassword } from '../model/urls';
+import { redactUrl } from '../../../server/src/redactUrl';
 import { runAlembic } from './runAlembic';
 
 export interface ChangeRequest {
@@ -38,7 +38,7 @@ export async function changeDatabase(ctx: ClientContext, req: ChangeRequest): Pr
     void vscode.window.showInformationMessage(`Alembic: ${idle}`);
     return;
   }
-  const text = planConfirmation({ command, target, purge: req.purge, connectionName: conn.name, url: redactUrlPassword(conn.url), plan });
+  const text = planConfirmation({ command, target, purge: req.purge, connectionName: conn.name, url: redactUrl(conn.url), plan });
   if (needsConfirmation(command, ctx.state.settings.confirmUpgrade) || conn.protected) {
     const answer = await vscode.window.showWarningMessage(text.message, { modal: true, detail: text.detail }, text.button);
     if (answer !== text.button) return;

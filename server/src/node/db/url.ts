@@ -1,6 +1,9 @@
 // SQLAlchemy database URLs (`dialect[+driver]://user:password@host:port/database?key=value`), read
 // the way SQLAlchemy reads them, so that a URL copied from alembic.ini or env.py means the same
 // database here. Pure: no file system, no network, no driver.
+import { redactUrl } from '../../redactUrl';
+
+export { redactUrl };
 
 /** The databases this tool can read; each speaks one wire protocol (MariaDB speaks MySQL's). */
 export type Dialect = 'postgresql' | 'mysql' | 'sqlite';
@@ -110,16 +113,6 @@ export function describeServer(url: DatabaseUrl, defaultPort: number): string {
   const host = url.query.host ?? url.query.unix_socket ?? url.host ?? 'localhost';
   if (host.startsWith('/')) return host;
   return `${host.includes(':') ? `[${host}]` : host}:${url.port ?? defaultPort}`;
-}
-
-/**
- * The URL with its password replaced by `***` (as SQLAlchemy's `obfuscate_url_pw` shows it), also in
- * a `password=` query option. Works on text that does not parse, too: it is used in error messages.
- */
-export function redactUrl(url: string): string {
-  return url
-    .replace(/^([^:/?#]+:\/\/[^:/]*:)[^@]*@/s, '$1***@')
-    .replace(/([?&](?:password|passwd)=)[^&]*/gi, '$1***');
 }
 
 /** A `${env:NAME}` the environment does not define. */
