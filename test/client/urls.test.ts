@@ -21,6 +21,8 @@ test('password detection, extraction and redaction', () => {
   assert.equal(redactUrl('mysql+pymysql://root:p%40ss/w@db:3306/x'), 'mysql+pymysql://root:***@db:3306/x');
   assert.equal(redactUrl('postgresql://db/app?user=a&password=b'), 'postgresql://db/app?user=a&password=***');
   assert.equal(redactUrl('postgresql://me@db/app'), 'postgresql://me@db/app');
+  // SQLAlchemy 1.4 (Debian's): make_url('postgresql://me:@db/app').render_as_string(hide_password=True)
+  assert.equal(redactUrl('postgresql://me:@db/app'), 'postgresql://me:***@db/app');
   assert.equal(urlUser('postgresql://m%C3%A9:x@db/app'), 'mé');
   assert.equal(urlUser('postgresql://db/app'), null);
 });
