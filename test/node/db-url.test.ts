@@ -127,6 +127,10 @@ describe('expandEnv', () => {
     assert.equal(expandEnv('no variables, $HOME and ${other} stay', {}), 'no variables, $HOME and ${other} stay');
   });
 
+  test('names as the client reads them: letters, digits and _, not starting with a digit; anything else stays as written', () => {
+    assert.equal(expandEnv('${env:A-B}${env:}${env:1X}', {}), '${env:A-B}${env:}${env:1X}');
+  });
+
   test('a missing variable is an error naming it', () => {
     assert.throws(() => expandEnv('postgresql://${env:DB_USER}@h/d', {}), (e: Error) => {
       assert.ok(e instanceof MissingEnvVarError);

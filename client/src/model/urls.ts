@@ -5,26 +5,7 @@
 
 export type DatabaseKind = 'sqlite' | 'postgresql' | 'mysql' | 'mariadb';
 
-const ENV_REF = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
-
-/** Replaces every `${env:NAME}`; names that are not set become empty and are listed in `missing`. */
-export function expandEnvVars(text: string, env: Record<string, string | undefined>): { value: string; missing: string[] } {
-  const missing: string[] = [];
-  const value = text.replace(ENV_REF, (_, name: string) => {
-    const v = env[name];
-    if (v === undefined) {
-      if (!missing.includes(name)) missing.push(name);
-      return '';
-    }
-    return v;
-  });
-  return { value, missing };
-}
-
-/** The names a text refers to with `${env:NAME}`. */
-export function envVarNames(text: string): string[] {
-  return [...new Set([...text.matchAll(ENV_REF)].map((m) => m[1]))];
-}
+export { envVarNames, expandEnvVars } from '../../../server/src/envVars';
 
 interface UrlParts {
   scheme: string;

@@ -2,6 +2,7 @@
 // the way SQLAlchemy reads them, so that a URL copied from alembic.ini or env.py means the same
 // database here. Pure: no file system, no network, no driver.
 import { redactUrl } from '../../redactUrl';
+import { expandEnvVars } from '../../envVars';
 
 export { redactUrl };
 
@@ -123,14 +124,11 @@ export class MissingEnvVarError extends Error {
 }
 
 /**
- * Replaces each `${env:NAME}` with that environment variable (VS Code's notation, so a connection
- * profile can keep host names or user names out of settings). A variable set to '' expands to ''.
- * Throws MissingEnvVarError naming the first variable that is not set.
+ * Replaces each `${env:NAME}` with that environment variable (envVars.ts). A variable set to ''
+ * expands to ''. Throws MissingEnvVarError naming the first variable that is not set.
  */
 export function expandEnv(text: string, env: Readonly<Record<string, string | undefined>>): string {
-  return text.replace(/\$\{env:([^}]*)\}/g, (_whole, name: string) => {
-    const value = env[name];
-    if (value === undefined) throw new MissingEnvVarError(name);
-    return value;
-  });
+  const { value, missing } = expandEnvVars(text, env);
+  if (missing.length > 0) throw new MissingEnvVarError(missing[0]);
+  return value;
 }
