@@ -181,7 +181,7 @@ test('while a file stops Alembic loading (here unresolved conflict markers), no 
   const { client, log } = editor(w);
   const refused = await createMergeRevision(w.ctx, client, { project: '/w/alembic.ini#alembic', heads: [C, D], message: 'merge heads' });
   assert.equal(refused.applied, false);
-  assert.match(log.errors[0], new RegExp(`^Not merged: fix ${D}_four\\.py:${line} first \\(syntax-error\\)`));
+  assert.match(log.errors[0], new RegExp(`^Not merged\\. Fix ${D}_four\\.py:${line} first \\(syntax-error\\)`));
   assert.deepEqual(log.edits, []);
 });
 

@@ -35,9 +35,8 @@ export function headFixes(ctx: FeatureContext, t: FixTarget): CodeAction[] {
     }
   }
   if (blocked !== null) {
-    const reason = blocked.charAt(0).toUpperCase() + blocked.slice(1);
     for (const action of out) {
-      action.disabled = { reason };
+      action.disabled = { reason: blocked };
       delete action.isPreferred;
     }
   }

@@ -28,7 +28,7 @@ export function mergeRevisionEdit(ctx: FeatureContext, args: MergeRevisionArgs):
   if (!project) return { ok: false, error: `No Alembic project ${args.project} is indexed any more.` };
   const { config, map } = project.indexed;
   const blocked = mergeBlockedBy(project.indexed);
-  if (blocked !== null) return { ok: false, error: `Not merged: ${blocked}` };
+  if (blocked !== null) return { ok: false, error: `Not merged. ${blocked}` };
   const heads = [...new Set(args.heads)];
   if (heads.length < 2) return { ok: false, error: 'A merge needs at least two heads.' };
   const gone = heads.filter((h) => !map.byId.get(h)?.isHead);
@@ -68,7 +68,7 @@ export function mergeBlockedBy(project: IndexedProject): string | null {
   const problem = project.problems.find(isUnloadableFileProblem);
   if (!problem) return null;
   const where = `${basenamePath(problem.file)}:${problem.span.start.line + 1}`;
-  return `fix ${where} first (${problem.code}): Alembic cannot load the scripts until then, so \`alembic merge\` would fail and the heads may not be the real ones.`;
+  return `Fix ${where} first (${problem.code}): Alembic cannot load the scripts until then, so \`alembic merge\` would fail and the heads may not be the real ones.`;
 }
 
 /**
