@@ -2,8 +2,12 @@
 // merge leaves in a file it could not merge, at the start of a line. Migration files, alembic.ini and
 // pyproject.toml all refuse them; every problem that meets one says so and how to resolve it.
 
-/** Seven or more of one marker character at the start of a line. */
-const MARKER_LINE = /^(?:<{7}|={7}|>{7}|\|{7})/;
+/** Seven of one marker character: the run a marker starts with (a longer run starts with one too). */
+export const MARKER_RUN = String.raw`<{7}|={7}|>{7}|\|{7}`;
+export const MARKER_RUN_LENGTH = 7;
+
+/** A marker at the start of a line. */
+const MARKER_LINE = new RegExp(`^(?:${MARKER_RUN})`);
 
 export function isConflictMarkerLine(line: string): boolean {
   return MARKER_LINE.test(line);

@@ -8,11 +8,10 @@
 // writes the markers at the start of a line; only there are they looked for, and only a marker where
 // the tokenizer starts a token counts (not one inside a docstring, such as an RST underline).
 import type { TokenError, Tokenizer } from './pytokens';
-import { RESOLVE_CONFLICT } from '../conflict-markers';
+import { MARKER_RUN, MARKER_RUN_LENGTH, RESOLVE_CONFLICT } from '../conflict-markers';
 
-const MARKER_LENGTH = 7;
-/** Seven of one marker character; the caller keeps the hits that start a line. */
-const MARKER = /<{7}|={7}|>{7}|\|{7}/g;
+/** The marker runs anywhere; the caller keeps the hits that start a line. */
+const MARKER = new RegExp(MARKER_RUN, 'g');
 
 const NONE: readonly number[] = Object.freeze([]);
 
@@ -24,7 +23,7 @@ export function conflictMarkerCandidates(text: string): readonly number[] {
   MARKER.lastIndex = 0;
   let out: number[] | null = null;
   while (MARKER.test(text)) {
-    const at = MARKER.lastIndex - MARKER_LENGTH;
+    const at = MARKER.lastIndex - MARKER_RUN_LENGTH;
     if (startsLine(text, at)) (out ??= []).push(at);
   }
   return out ?? NONE;
@@ -46,7 +45,7 @@ export function conflictMarkerIn(tk: Tokenizer, candidates: readonly number[]): 
   for (let i = 0; i < tk.count; i++) {
     const start = tk.start[i];
     if (candidates.includes(start)) {
-      return { message: MESSAGE, start, end: start + MARKER_LENGTH, generic: true };
+      return { message: MESSAGE, start, end: start + MARKER_RUN_LENGTH, generic: true };
     }
   }
   return null;
