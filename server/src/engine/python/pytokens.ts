@@ -587,10 +587,10 @@ export class Tokenizer {
    * Records the first error; `message` may start with Python's exception class, else SyntaxError.
    * An error of CPython's tokenizer (`lex`) is also kept in `lexErrors`, met at `at`.
    */
-  private fail(message: string, start: number, end: number, lex = 0, at = start): void {
+  private fail(message: string, start: number, end: number, lex?: LexError['kind'], at = start): void {
     if (!/^[A-Z]\w*Error: /.test(message)) message = 'SyntaxError: ' + message;
     if (!this.error) this.error = { message, start, end };
-    if (lex === LEX_RAISES || lex === LEX_STOPS) {
+    if (lex !== undefined) {
       const openBracket = this.depth > 0 && this.bracketOverflow === 0 ? this.start[this.bracketTok[this.depth - 1]] : -1;
       (this.lexErrors ??= []).push({ message, start, end, kind: lex, at, openBracket });
     }
@@ -600,7 +600,6 @@ export class Tokenizer {
   private failGeneric(message: string, p: number): void {
     if (!this.error) this.error = { message: 'SyntaxError: ' + message, start: p, end: p + 1, generic: true };
   }
-
 }
 
 /** The flags of a string prefix (letters between s and e), or -1 when it is not a valid prefix. */
