@@ -6,8 +6,8 @@
 // Each project is a ProjectIndex (incremental/): an edit to one file costs that file's rules, and the
 // graph only when the edit changes it. The index also records which files' problems changed since
 // the diagnostics were last sent (`takeChangedFiles`), so the server re-sends those only.
-import { discoverProjects, isDiscoveryFileName, parseMigrationText, readAndParse, scanVersionLocations, withListingCache } from './engine/index';
-import type { HostFs, IndexedFile, IndexedProject, Problem, ProjectConfig } from './engine/index';
+import { discoverProjects, isDiscoveryFileName, parseMigrationText, readAndParse, scanVersionLocations, utf8EditHazard, withListingCache } from './engine/index';
+import type { HostFs, IndexedFile, IndexedProject, Problem, ProjectConfig, Utf8Hazard } from './engine/index';
 import { overlayFs } from './overlayFs';
 import { ProjectIndex, type CachedParse } from './incremental/projectIndex';
 import { groupByPath, type ProblemsByPath } from './incremental/problems';
@@ -139,6 +139,15 @@ export class WorkspaceIndex {
     if (open !== undefined) return open;
     const bytes = this.diskFs.readBytes(path);
     return bytes.ok ? new TextDecoder().decode(bytes.value) : null;
+  }
+
+  /**
+   * Why the file on disk must not be edited as UTF-8 (see utf8-roundtrip.ts), or null: it is UTF-8 as
+   * Python reads it, or it does not exist (yet), so an edit cannot change other bytes of it.
+   */
+  utf8HazardOf(path: string): Utf8Hazard | null {
+    const bytes = this.diskFs.readBytes(path);
+    return bytes.ok ? utf8EditHazard(bytes.value) : null;
   }
 
   /** Files changed on disk (the client's file watcher). Returns the projects that were re-indexed. */

@@ -6,6 +6,7 @@ export * from './config/discover';
 export * from './config/scan';
 export * from './config/listingCache';
 export * from './python/parse';
+export * from './python/utf8-roundtrip';
 export * from './graph/graph';
 export { illegalIdMessage } from './graph/loadfail';
 export * from './plan/resolve';

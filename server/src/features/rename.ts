@@ -14,6 +14,7 @@ import {
 import type { IndexedFile } from '../engine/index';
 import { pathToUri } from '../lsp/uris';
 import type { FeatureContext } from './context';
+import { unsafeEditReason } from './edit-safety';
 import { renamedFileName } from './edit-filename';
 import { invalidNewId, invalidNewLabel } from './edit-names';
 import { labelBeforeAt, renameTargetAt, type RenameTarget } from './edit-target';
@@ -49,7 +50,10 @@ export function rename(ctx: FeatureContext, params: RenameParams): RenameOutcome
     if (moved && !moved.ok) return moved;
     if (moved) changes.push(moved.value);
   }
-  return { ok: true, value: { documentChanges: changes } };
+  const edit: WorkspaceEdit = { documentChanges: changes };
+  const unsafe = unsafeEditReason(ctx, edit);
+  if (unsafe) return { ok: false, reason: `Not renamed: ${unsafe}` };
+  return { ok: true, value: edit };
 }
 
 type Edits = Map<string, TextEdit[]>;

@@ -2,6 +2,7 @@
 // `source.fixAll.alembic` action when the request asks for that kind (or for every kind).
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { FeatureContext } from '../context';
+import { guardCodeActions } from '../edit-safety';
 import { FIX_ALL_KIND, fixAllAction } from './fix-all';
 import { freshIdFixes } from './fresh-id';
 import { headFixes } from './head-fixes';
@@ -25,7 +26,7 @@ export function codeActions(ctx: FeatureContext, params: CodeActionParams): Code
     const all = fixAllAction(ctx, doc, allTargets(ctx, doc));
     if (all) out.push(all);
   }
-  return out;
+  return guardCodeActions(ctx, out);
 }
 
 function quickFixes(ctx: FeatureContext, t: FixTarget): CodeAction[] {
