@@ -146,8 +146,14 @@ export class WorkspaceIndex {
    * Python reads it, or it does not exist (yet), so an edit cannot change other bytes of it.
    */
   utf8HazardOf(path: string): Utf8Hazard | null {
+    const bytes = this.diskBytesOf(path);
+    return bytes ? utf8EditHazard(bytes) : null;
+  }
+
+  /** The file's bytes on disk (an open buffer does not count), or null when it cannot be read. */
+  diskBytesOf(path: string): Uint8Array | null {
     const bytes = this.diskFs.readBytes(path);
-    return bytes.ok ? utf8EditHazard(bytes.value) : null;
+    return bytes.ok ? bytes.value : null;
   }
 
   /** Files changed on disk (the client's file watcher). Returns the projects that were re-indexed. */

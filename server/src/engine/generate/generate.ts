@@ -19,6 +19,7 @@ import { NONE, PyError, pyStr, typeName, type PyValue } from './mako-pyvalue';
 export { pyDateTimeAt, pyDateTimeInZone, formatPyDateTime, type PyDateTime } from './create-date';
 export { revisionSlug, revisionFileName, type RevisionFileNameInput } from './slug';
 export { renderMako } from './mako';
+export { decodeMakoTemplate } from './mako-source';
 
 /** A value for an extra template argument: JSON-like, with `{ tuple: [...] }` for a Python tuple. */
 export type TemplateArg = null | boolean | number | string | TemplateArg[] | { tuple: TemplateArg[] };

@@ -80,6 +80,20 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   return decodeWith(codecPlan(codec), codec, body, cookie, errors);
 }
 
+/**
+ * Bytes decoded strictly with the Python codec of that name, as `bytes.decode(name)` does: the text,
+ * or why Python would fail (an unknown codec, a byte the codec cannot decode, a codec we cannot run).
+ */
+export function decodeAsPythonCodec(bytes: Uint8Array, name: string): { ok: true; text: string } | { ok: false; error: string } {
+  const codec = lookupPythonCodec(name);
+  if (codec === null) return { ok: false, error: `LookupError: unknown encoding: ${name}` };
+  const plan = codecPlan(codec);
+  if (plan.kind === 'refused' || plan.kind === 'unsupported') return { ok: false, error: `the ${codec} codec cannot be decoded here` };
+  const errors: DecodeError[] = [];
+  const decoded = decodeWith(plan, codec, bytes, { name, line: 0, start: 0, end: 0 }, errors);
+  return errors.length === 0 ? { ok: true, text: decoded.text } : { ok: false, error: `${codec} cannot decode the file's bytes` };
+}
+
 function decodeWith(plan: CodecPlan, codec: string, body: Uint8Array, cookie: Cookie, errors: DecodeError[]): DecodedSource {
   switch (plan.kind) {
     case 'utf-8':

@@ -2,7 +2,8 @@
 // project's own script.py.mako, named by its file_template, placed where Alembic puts it, and
 // returned as a workspace edit that creates the file with that text.
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { basenamePath, dirnamePath, isUnloadableFileProblem, joinPath, newRevisionFile, pyDateTimeAt, pyDateTimeInZone, type IndexedProject, type PyDateTime } from '../../engine/index';
+import { basenamePath, decodeMakoTemplate, dirnamePath, isUnloadableFileProblem, joinPath, newRevisionFile, pyDateTimeAt, pyDateTimeInZone, type IndexedProject, type Outcome, type PyDateTime } from '../../engine/index';
+import { lookupPythonCodec } from '../../engine/python/pyencodings';
 import { pathToUri } from '../../lsp/uris';
 import type { FeatureContext } from '../context';
 import { templateConfig } from './template-config';
@@ -34,17 +35,29 @@ export function mergeRevisionEdit(ctx: FeatureContext, args: MergeRevisionArgs):
   const gone = heads.filter((h) => !map.byId.get(h)?.isHead);
   if (gone.length > 0) return { ok: false, error: `Not merged: ${gone.join(', ')} ${gone.length > 1 ? 'are' : 'is'} no longer a head. Look at the heads again and retry.` };
   const templatePath = joinPath(config.scriptLocation, 'script.py.mako');
-  const template = ctx.index.textOf(templatePath);
+  const template = templateText(ctx, templatePath);
   if (template === null) return { ok: false, error: `Cannot read ${templatePath}, the template Alembic renders new revisions from.` };
+  if (!template.ok) return { ok: false, error: `Not merged: ${templatePath}: ${template.error}` };
   const date = createDate(ctx.now(), config.timezone);
   if (!date.ok) return { ok: false, error: `Not merged: ${date.error} (the timezone setting of ${config.iniFile ?? config.pyprojectFile ?? config.scriptLocation}).` };
   const revision = ctx.newRevisionId();
+  const templateConfigValue = templateConfig(config, (p) => ctx.index.textOf(p));
   const rendered = newRevisionFile(
-    template,
-    { revId: revision, parents: heads, message: args.message, date: date.value, config: templateConfig(config, (p) => ctx.index.textOf(p)) },
+    template.value,
+    { revId: revision, parents: heads, message: args.message, date: date.value, config: templateConfigValue },
     { fileTemplate: config.fileTemplate, truncateSlugLength: config.truncateSlugLength },
   );
   if (!rendered.ok) return { ok: false, error: `Not merged: rendering ${templatePath} failed: ${rendered.error}` };
+  const encoding = templateConfigValue.mainOptions.output_encoding ?? 'utf-8';
+  const nonAscii = firstNonAsciiLine(rendered.value.text);
+  if (!isUtf8Name(encoding) && nonAscii >= 0) {
+    return {
+      ok: false,
+      error:
+        `Not merged: the project's output_encoding is ${encoding}, and line ${nonAscii + 1} of the new file has non-ASCII characters, which VS Code would write as UTF-8 ` +
+        `where Alembic writes ${encoding}. Fix: run \`alembic merge\` in a terminal, or use a message without non-ASCII characters.`,
+    };
+  }
   const folder = targetFolder(config.versionLocations, map.byId.get(heads[0])!.file);
   if (folder === null) return { ok: false, error: 'Not merged: the project has no version location.' };
   const path = joinPath(folder, rendered.value.fileName);
@@ -69,6 +82,30 @@ export function mergeBlockedBy(project: IndexedProject): string | null {
   if (!problem) return null;
   const where = `${basenamePath(problem.file)}:${problem.span.start.line + 1}`;
   return `Fix ${where} first (${problem.code}): Alembic cannot load the scripts until then, so \`alembic merge\` would fail and the heads may not be the real ones.`;
+}
+
+/**
+ * The template as Mako reads it for Alembic: the editor's buffer when it is open, else the file's
+ * bytes decoded by Mako's rules (mako-source.ts). null when it cannot be read at all.
+ */
+function templateText(ctx: FeatureContext, path: string): Outcome<string> | null {
+  if (ctx.index.hasOverlay(path)) {
+    const open = ctx.index.textOf(path);
+    return open === null ? null : { ok: true, value: open };
+  }
+  const bytes = ctx.index.diskBytesOf(path);
+  return bytes === null ? null : decodeMakoTemplate(bytes);
+}
+
+/** Whether Python's `codecs.lookup(name)` is UTF-8 itself (utf8, u8, cp65001...). */
+function isUtf8Name(name: string): boolean {
+  return lookupPythonCodec(name) === 'utf-8';
+}
+
+/** The 0-based line of the first character beyond ASCII, or -1. */
+function firstNonAsciiLine(text: string): number {
+  const at = text.search(/[^\x00-\x7f]/);
+  return at < 0 ? -1 : text.slice(0, at).split('\n').length - 1;
 }
 
 /**
