@@ -115,6 +115,7 @@ const CONFIG: ProjectConfig = {
   fileTemplate: '%(rev)s_%(slug)s',
   truncateSlugLength: 40,
   timezone: null,
+  outputEncoding: 'utf-8',
   sqlalchemyUrl: null,
   problems: [],
 };

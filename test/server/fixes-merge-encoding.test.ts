@@ -29,7 +29,7 @@ function inserted(out: ReturnType<typeof merge>): string {
   assert.ok(out.ok, JSON.stringify(out));
   const change = out.edit.documentChanges?.[1];
   assert.ok(change && 'edits' in change);
-  return change.edits[0].newText;
+  return (change.edits[0] as { newText: string }).newText;
 }
 
 test('a latin-1 template with its first-line coding comment renders, its characters read as latin-1', () => {
@@ -63,4 +63,15 @@ test('output_encoding other than UTF-8: refused only when the new file has non-A
   // Python's other names for UTF-8 are UTF-8.
   const utf8 = '[alembic]\nscript_location = %(here)s/migrations\noutput_encoding = UTF8\n';
   assert.match(inserted(merge(forked(DEFAULT_TEMPLATE, utf8), 'fusion des têtes')), /^"""fusion des têtes$/m);
+});
+
+test('output_encoding from pyproject.toml counts as from alembic.ini', () => {
+  const files: Record<string, string> = {
+    ...projectFiles({ [`${A}_one.py`]: revisionText(A, null), [`${B}_two.py`]: revisionText(B, A), [`${C}_three.py`]: revisionText(C, A) }),
+    '/w/pyproject.toml': '[tool.alembic]\nscript_location = "%(here)s/migrations"\noutput_encoding = "latin-1"\n',
+  };
+  delete files['/w/alembic.ini'];
+  const w = testWorkspace(files, { ids: ['feedfacecafe'] });
+  const out = mergeRevisionEdit(w.ctx, { project: '/w/pyproject.toml#tool.alembic', heads: [B, C], message: 'fusion des têtes' });
+  assert.ok(!out.ok && out.error.includes("output_encoding is latin-1"), JSON.stringify(out));
 });

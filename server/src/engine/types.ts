@@ -147,6 +147,8 @@ export interface ProjectConfig {
   fileTemplate: string;
   truncateSlugLength: number;
   timezone: string | null;
+  /** `output_encoding`: how Alembic encodes the files it writes (default utf-8). */
+  outputEncoding: string;
   /** `sqlalchemy.url` as written (never used by the engine; the client shows it). */
   sqlalchemyUrl: string | null;
   /** Problems in the config files themselves. */

@@ -16,6 +16,7 @@ export { CONFIG_PROBLEM_CODES, type ConfigProblemCode } from './configProblems';
 
 const DEFAULT_FILE_TEMPLATE = '%(rev)s_%(slug)s';
 const DEFAULT_TRUNCATE_SLUG_LENGTH = 40;
+const DEFAULT_OUTPUT_ENCODING = 'utf-8';
 
 export interface LoadConfigOptions {
   iniFile?: string | null;
@@ -153,6 +154,7 @@ export function loadProjectConfig(fs: HostFs, opts: LoadConfigOptions): ProjectC
   const sourceless = note('sourceless', src.bool('sourceless')) ?? false;
   const fileTemplate = note('file_template', src.string('file_template')) ?? DEFAULT_FILE_TEMPLATE;
   const timezone = note('timezone', src.string('timezone'));
+  const outputEncoding = note('output_encoding', src.string('output_encoding')) ?? DEFAULT_OUTPUT_ENCODING;
   // sqlalchemy.url is read by the user's env.py through get_main_option: ini only.
   const sqlalchemyUrl = note('sqlalchemy.url', src.iniString('sqlalchemy.url', 'warning'));
   checkOtherKeys(src);
@@ -163,7 +165,7 @@ export function loadProjectConfig(fs: HostFs, opts: LoadConfigOptions): ProjectC
     : iniFile && (src.hasIniSection || !pyprojectFile) ? `${iniFile}#${section}` : pyprojectFile ? `${pyprojectFile}#tool.alembic` : scriptLocation;
   return {
     id, kind, iniFile, pyprojectFile, section, root: cwd, scriptLocation, versionLocations,
-    recursiveVersionLocations: recursive, sourceless, fileTemplate, truncateSlugLength, timezone,
+    recursiveVersionLocations: recursive, sourceless, fileTemplate, truncateSlugLength, timezone, outputEncoding,
     sqlalchemyUrl, problems, origins,
   };
 }
@@ -176,7 +178,7 @@ export function configFromVersionLocations(dirs: string[], cwd: string): Project
     id: scriptLocation, kind: 'configless', iniFile: null, pyprojectFile: null, section: 'alembic', root: cwd,
     scriptLocation, versionLocations, recursiveVersionLocations: false, sourceless: false,
     fileTemplate: DEFAULT_FILE_TEMPLATE, truncateSlugLength: DEFAULT_TRUNCATE_SLUG_LENGTH, timezone: null,
-    sqlalchemyUrl: null, problems: [], origins: {},
+    outputEncoding: DEFAULT_OUTPUT_ENCODING, sqlalchemyUrl: null, problems: [], origins: {},
   };
 }
 

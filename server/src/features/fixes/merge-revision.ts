@@ -41,14 +41,13 @@ export function mergeRevisionEdit(ctx: FeatureContext, args: MergeRevisionArgs):
   const date = createDate(ctx.now(), config.timezone);
   if (!date.ok) return { ok: false, error: `Not merged: ${date.error} (the timezone setting of ${config.iniFile ?? config.pyprojectFile ?? config.scriptLocation}).` };
   const revision = ctx.newRevisionId();
-  const templateConfigValue = templateConfig(config, (p) => ctx.index.textOf(p));
   const rendered = newRevisionFile(
     template.value,
-    { revId: revision, parents: heads, message: args.message, date: date.value, config: templateConfigValue },
+    { revId: revision, parents: heads, message: args.message, date: date.value, config: templateConfig(config, (p) => ctx.index.textOf(p)) },
     { fileTemplate: config.fileTemplate, truncateSlugLength: config.truncateSlugLength },
   );
   if (!rendered.ok) return { ok: false, error: `Not merged: rendering ${templatePath} failed: ${rendered.error}` };
-  const encoding = templateConfigValue.mainOptions.output_encoding ?? 'utf-8';
+  const encoding = config.outputEncoding;
   const nonAscii = firstNonAsciiLine(rendered.value.text);
   if (!isUtf8Name(encoding) && nonAscii >= 0) {
     return {
