@@ -21,7 +21,7 @@ const TRICKY = [
 
 const INSERTS = ['"', "'", '"""', "'''", '(', ')', '[', ']', '{', '}', '\\', '\n', '\r\n', '\r', '\t', '    ', '#', 'f"{', 'b"', ':',
   '=', ',', ';', '\x00', '\u00e9', '😀', '\ufeff', '$', '?', '`', 'revision = ', 'def upgrade():\n', 'if x:\n', '\\N{', '\\x',
-  '\n<<<<<<< HEAD\n', '\n=======\n', '\n>>>>>>> feature\n'];
+  '\n<<<<<<< HEAD\n', '\n=======\n', '\n>>>>>>> feature\n', '1', '0x', '01', '1e', '1_', '1abc', '.5'];
 
 function lineLengths(text: string): number[] {
   const out: number[] = [];

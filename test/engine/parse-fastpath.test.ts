@@ -61,7 +61,9 @@ const INSERTS = ['"', "'", '"""', "'''", "''", '""', '(', ')', '[', ']', '{', '}
   'r"\\"', '"\\x"', '"\\N{', "'a' b'b'", '0x', '1.5e', 'def f():\n', 'class C:\n', 'if x:\n', 'else:\n', 'lambda: 0',
   'pass\n', 'revision = ', 'def upgrade():\n    ', '\n    x = (\n', ')\n', '\n\tpass\n', '\n  y\n',
   // Merge conflict markers, which turn the fast paths off for the file (pyconflict.ts).
-  '\n<<<<<<< HEAD\n', '\n=======\n', '\n>>>>>>> feature\n', '\n||||||| base\n'];
+  '\n<<<<<<< HEAD\n', '\n=======\n', '\n>>>>>>> feature\n', '\n||||||| base\n',
+  // Numbers the tokenizer refuses or only warns about (pynumbers.ts), and digits inside names.
+  '1', '0', '1a', '01', '0o8', '0b2', '0x', '1_', '1e', '1j', 'e', 'j', '_', 'x1', '.5', '1if ', '1or ', '1and', '9'];
 
 function mutate(src: Uint8Array, rnd: () => number, others: Uint8Array[]): Uint8Array {
   let b = Array.from(src);
@@ -138,6 +140,10 @@ describe('parsing with and without the fast paths', () => {
       "x = 'a\\'b'", "x = u'a'", "x = R'a'", "x = f'{a}'", "x = b'a' 'b'", 'x = (\n\n  # only a comment\n\n)',
       'x = 1 \\\n  + 2', 'x = "caf\u00e9" + \u00e9', 'x = 1 $', 'while x :', 'x = {a: b}', 'x = lambda: 0', 'x :',
       'x = (1,\n\t\x0c2)', 'x = 1\x0b', 'x = "\x00"', 'x = 1 # \u00e9 \\',
+      // Numbers: refused by the tokenizer, only warned about, or fine; digits inside names.
+      'x = 1abc', 'x = f(2x)', 'x = 0x1f + 0o17 + 0b1', 'x = 0o8', 'x = 01', 'x = 00 + 0_0 + 09.5', 'x = 1_000', 'x = 1__0',
+      'x = 1if y else 2', 'x = [1for y in z]', 'x = 1andy', 'x = 1.5e-3j', 'x = 1e', 'x = .5', 'x = a.5', 'x = a1 + b_2', 'x = (1,\n  2x)',
+      'x = 1\u00e9', 'x = 0xg', 'x = 1jx',
     ];
     for (const [i, body] of bodies.entries()) {
       for (const end of ['\n', '\r\n', '\r', '']) {

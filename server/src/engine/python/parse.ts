@@ -43,7 +43,7 @@ interface Err {
   message: string;
   start: number;
   end: number;
-  /** A bare "invalid syntax" of CPython's parser: a later tokenizer error may replace it (pythonReports). */
+  /** An error of CPython's parser that a later tokenizer error may replace (TokenError.generic, pythonReports). */
   generic?: boolean;
 }
 
@@ -173,8 +173,9 @@ function parseUnsafe(text: string): ParsedMigration {
 }
 
 /**
- * What Python reports for a file whose first error is a bare "invalid syntax" of its parser: CPython
- * (3.11, _PyPegen_tokenize_full_source_to_check_for_errors) then tokenizes the rest of the file and
+ * What Python reports for a file whose first error is a bare "invalid syntax" of its parser, or one
+ * its second pass raises ("expected an indented block"): CPython (3.11, _PyPegen_set_syntax_error and
+ * _PyPegen_tokenize_full_source_to_check_for_errors) then tokenizes the rest of the file and
  * stops at the first tokenizer error. That error is reported instead when the tokenizer raises it
  * itself (an unterminated string, an unmatched bracket, an invalid character); an error it only flags
  * (indentation, a bad line continuation, the end of the file) is reported as the bracket left open

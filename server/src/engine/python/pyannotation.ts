@@ -2,12 +2,15 @@
 // write the module variables. The statement analyzer only needs to know that the name is annotated and
 // where the value starts; the annotation's own tokens (a third of a template's module-level tokens)
 // change nothing when the annotation is made of names, dots, commas and balanced square brackets
-// without `lambda` (which would end the analyzer's search for '='), so the parser can pass over it.
+// without `lambda` (which would end the analyzer's search for '=') nor a digit (a number could be one
+// the tokenizer refuses), so the parser can pass over it.
 
-const NAME_PART = String.raw`[\w \t\f.,]*`;
+/** Letters, '_', blanks, dots and commas: no digit, since a number could be one Python refuses (`1abc`). */
+const NAME_PART = String.raw`[A-Za-z_ \t\f.,]*`;
 /**
- * After the ':', an annotation the analyzer would pass over: names, dots, commas and square brackets
- * nested up to three deep, no `lambda`; then the '=' (not '==').
+ * After the ':', an annotation the analyzer would pass over: names without digits, dots, commas and
+ * square brackets nested up to three deep, no `lambda`; then the '=' (not '=='). Anything else (rare
+ * in an annotation) is read into tokens.
  */
 export const ANNOTATION_TO_EQUALS =
   String.raw`(?!=)(?![^=\n\r]*lambda)` + [1, 2, 3].reduce((inner) => String.raw`${NAME_PART}(?:\[${inner}\]${NAME_PART})*`, NAME_PART) + '=(?!=)';

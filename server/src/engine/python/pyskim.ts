@@ -5,14 +5,15 @@
 // It is exact by refusing: any line holding something that could make the full tokenizer report an
 // error, or give a string a prefix (bytes, f-strings...), makes skimLogicalLine give up, and the
 // caller tokenizes that line in full. When it succeeds, the full tokenizer would have met no error.
+import { numberError, scanNumber } from './pynumbers';
 
 /**
- * Characters that only ever make names, numbers and operators that cannot fail (whitespace inside a
- * line included). Left out: quotes, brackets, '#', line ends, '\\', '!', '$', '?', '`', control
- * characters, DEL and everything non-ASCII.
+ * Characters that only ever make names and operators that cannot fail (whitespace inside a line
+ * included). Left out: digits (a number can fail: `1abc`), quotes, brackets, '#', line ends, '\\',
+ * '!', '$', '?', '`', control characters, DEL and everything non-ASCII.
  */
 const PLAIN_CHARS = new Uint8Array(128);
-for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_ \t\f.,=+-*/%<>&|^~@;:') PLAIN_CHARS[c.charCodeAt(0)] = 1;
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_ \t\f.,=+-*/%<>&|^~@;:') PLAIN_CHARS[c.charCodeAt(0)] = 1;
 
 /** A one-line string without prefix or escapes (the caller has ruled out triple quotes). */
 const SINGLE_QUOTED = /'[^'\\\n\r]*'/y;
@@ -42,6 +43,7 @@ export function skimLogicalLine(t: string, p: number): number {
     while (p < n) {
       const k = t.charCodeAt(p);
       if (k < 128 && PLAIN_CHARS[k] === 1) p++;
+      else if (k >= 48 && k <= 57 && isWordChar(t.charCodeAt(p - 1))) p++; // a digit inside a name
       else break;
     }
     if (p >= n) {
@@ -50,6 +52,14 @@ export function skimLogicalLine(t: string, p: number): number {
       return n;
     }
     const c = t.charCodeAt(p);
+    if (c >= 48 && c <= 57) {
+      // A number, read as CPython reads it: one its tokenizer refuses goes to the full tokenizer to be
+      // reported, and so does one after a '.' (`.5`, `x.5`), rare enough not to be worth the care.
+      if (t.charCodeAt(p - 1) === 46) return -1;
+      p = scanNumber(t, p);
+      if (numberError) return -1;
+      continue;
+    }
     switch (c) {
       case 10: case 13: {
         const next = c === 13 && t.charCodeAt(p + 1) === 10 ? p + 2 : p + 1;

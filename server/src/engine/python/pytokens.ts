@@ -5,6 +5,7 @@
 // Offsets are UTF-16 indices into the text (JS string indices). Spans are computed by the caller.
 // A caller that needs only a line's shape can begin it (beginLine: indentation and its errors) and then
 // skip it (skipLine/skimLine, see pyskim.ts) instead of reading its tokens (readLine).
+import { numberError, scanNumber } from './pynumbers';
 import { isIdentifierText } from './pychars';
 import { skimLogicalLine, skimmedColon } from './pyskim';
 import { fastPaths, lineEnd, stringRunEnd, stringRunIndex } from './pyruns';
@@ -38,8 +39,9 @@ export interface TokenError {
   start: number;
   end: number;
   /**
-   * A bare "invalid syntax" of CPython's parser (an operator character it has no use for), which a
-   * later tokenizer error can replace (see `lexErrors`).
+   * An error of CPython's parser, which a later tokenizer error can replace (see `lexErrors`): a bare
+   * "invalid syntax" (an operator character it has no use for), or "expected an indented block",
+   * which its second pass raises (CPython then tokenizes the rest of the file all the same).
    */
   generic?: boolean;
 }
@@ -245,7 +247,7 @@ export class Tokenizer {
       ind.push(col);
       alts.push(alt);
     } else {
-      if (this.prevEndedWithColon) this.fail(EXPECTED_BLOCK, first, first + 1);
+      if (this.prevEndedWithColon && !this.error) this.error = { message: EXPECTED_BLOCK, start: first, end: first + 1, generic: true };
       while (ind.length > 1 && col < ind[ind.length - 1]) {
         ind.pop();
         alts.pop();
@@ -342,31 +344,11 @@ export class Tokenizer {
   }
 
   private readNumber(p: number): number {
-    const t = this.text;
-    const n = t.length;
-    const s = p;
-    const c1 = p + 1 < n ? t.charCodeAt(p + 1) | 0x20 : 0;
-    if (t.charCodeAt(p) === 48 && (c1 === 0x78 || c1 === 0x6f || c1 === 0x62)) {
-      p += 2;
-      while (p < n && (isHexDigit(t.charCodeAt(p)) || t.charCodeAt(p) === 95)) p++;
-    } else {
-      while (p < n && (isDigit(t.charCodeAt(p)) || t.charCodeAt(p) === 95)) p++;
-      if (p < n && t.charCodeAt(p) === 46) {
-        p++;
-        while (p < n && (isDigit(t.charCodeAt(p)) || t.charCodeAt(p) === 95)) p++;
-      }
-      if (p < n && (t.charCodeAt(p) | 0x20) === 0x65) {
-        let q = p + 1;
-        if (q < n && (t.charCodeAt(q) === 43 || t.charCodeAt(q) === 45)) q++;
-        if (q < n && isDigit(t.charCodeAt(q))) {
-          p = q;
-          while (p < n && (isDigit(t.charCodeAt(p)) || t.charCodeAt(p) === 95)) p++;
-        }
-      }
-      if (p < n && (t.charCodeAt(p) | 0x20) === 0x6a) p++;
-    }
-    this.push(TK_NUMBER, s, p, 0);
-    return p;
+    const end = scanNumber(this.text, p);
+    // CPython's tokenizer stops at such an error (its own, so it outranks a later parser error).
+    if (numberError) this.fail(numberError.message, numberError.start, numberError.end, LEX_RAISES);
+    this.push(TK_NUMBER, p, end, 0);
+    return end;
   }
 
   /** A string token starting at `s` (its prefix) whose opening quote is at `q`. */
@@ -658,8 +640,4 @@ function isAsciiIdentPart(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-function isHexDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
 }
