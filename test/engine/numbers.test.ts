@@ -84,7 +84,7 @@ const ENGINE_AFTER_A_BLOCK_OPENER: [string, number, number][] = [
   ['SyntaxError: invalid hexadecimal literal', 3, 6],
   ['SyntaxError: invalid decimal literal', 3, 1],
   ['SyntaxError: unterminated string literal', 2, 5],
-  ["IndentationError: expected an indented block after the line ending with ':'", 2, 1],
+  ['IndentationError: expected an indented block after function definition on line 1', 2, 1],
   ['IndentationError: unexpected indent', 3, 1],
 ];
 

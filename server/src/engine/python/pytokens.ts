@@ -67,7 +67,41 @@ export interface LexError extends TokenError {
 const MAX_LEVEL = 200; // CPython's MAXLEVEL: deeper bracket nesting is "too many nested parentheses"
 const MAX_FSTRING_NESTING = 32; // recursion guard for f-strings inside f-strings
 
-const EXPECTED_BLOCK = "IndentationError: expected an indented block after the line ending with ':'";
+/** The statement a line ending with ':' begins, by its first word (`async def` is a def). */
+const BLOCK_OPENER = /(?:async[ \t\f]+)?(def|class|if|elif|else|while|for|with|try|except|finally|match|case)(?![\w\u0080-\uffff])([ \t\f]*\*)?/y;
+
+/**
+ * CPython's IndentationError for a block that is missing (its parser's invalid_* rules): it names the
+ * statement and its line, `after function definition on line 3`, `after 'if' statement on line 7`.
+ */
+function expectedBlock(text: string, opener: number): string {
+  BLOCK_OPENER.lastIndex = opener;
+  const m = BLOCK_OPENER.exec(text);
+  if (!m) return 'IndentationError: expected an indented block';
+  const what = m[1] === 'def' ? 'function definition' : m[1] === 'class' ? 'class definition' : `'${m[1]}${m[1] === 'except' && m[2] ? '*' : ''}' statement`;
+  return `IndentationError: expected an indented block after ${what} on line ${lineNumberAt(text, opener)}`;
+}
+
+/**
+ * Where CPython places an error met at the end of the file (checked with 3.11, source read as bytes):
+ * the end of the last line, or after a final CRLF, the start of the line it opens.
+ */
+function endOfSource(text: string): number {
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  if (last === CH_LF && text.charCodeAt(n - 2) === CH_CR) return n;
+  return last === CH_LF || last === CH_CR ? n - 1 : n;
+}
+
+/** The 1-based line of an offset (LF, CRLF and a lone CR end lines). Only for error messages. */
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === CH_LF || (c === CH_CR && text.charCodeAt(i + 1) !== CH_LF)) line++;
+  }
+  return line;
+}
 
 const CH_TAB = 9, CH_LF = 10, CH_FF = 12, CH_CR = 13, CH_SPACE = 32, CH_HASH = 35, CH_BACKSLASH = 92;
 
@@ -103,7 +137,8 @@ export class Tokenizer {
   private indents: number[] = [0];
   private altIndents: number[] = [0];
   private prevEndedWithColon = false;
-  private prevColonOffset = 0;
+  /** The first token of the logical line begun last (the block opener, when it ends with ':'). */
+  private lineFirst = 0;
   private bracketTok = shared.brackets;
   private bracketOverflow = 0;
   private depth = 0;
@@ -132,7 +167,10 @@ export class Tokenizer {
     if (this.done) return false;
     if (!this.readIndentation()) {
       this.done = true;
-      if (this.prevEndedWithColon) this.fail(EXPECTED_BLOCK, this.prevColonOffset, this.prevColonOffset + 1);
+      if (this.prevEndedWithColon) {
+        const at = endOfSource(this.text);
+        this.fail(expectedBlock(this.text, this.lineFirst), at, at);
+      }
       return false;
     }
     this.lineStart = this.pos;
@@ -148,7 +186,6 @@ export class Tokenizer {
     this.skipFrom = -1;
     const last = this.count - 1;
     this.prevEndedWithColon = last >= 0 && this.kind[last] === TK_OP && this.aux[last] === 58;
-    if (this.prevEndedWithColon) this.prevColonOffset = this.start[last];
   }
 
   /**
@@ -169,7 +206,6 @@ export class Tokenizer {
     if (next < 0) return false;
     this.pos = next;
     this.prevEndedWithColon = skimmedColon >= 0;
-    if (this.prevEndedWithColon) this.prevColonOffset = skimmedColon;
     return true;
   }
 
@@ -193,7 +229,6 @@ export class Tokenizer {
   passLine(next: number, colon: number): void {
     this.pos = next;
     this.prevEndedWithColon = colon >= 0;
-    if (this.prevEndedWithColon) this.prevColonOffset = colon;
   }
 
   /** Reads the tokens of a line that skimLine passed over. */
@@ -241,13 +276,15 @@ export class Tokenizer {
     const ind = this.indents;
     const alts = this.altIndents;
     const top = ind.length - 1;
+    const opener = this.lineFirst;
+    this.lineFirst = first;
     if (col > ind[top]) {
       if (alt <= alts[top]) this.fail('TabError: inconsistent use of tabs and spaces in indentation', lineStart, first, LEX_STOPS);
       if (!this.prevEndedWithColon) this.fail('IndentationError: unexpected indent', lineStart, first);
       ind.push(col);
       alts.push(alt);
     } else {
-      if (this.prevEndedWithColon && !this.error) this.error = { message: EXPECTED_BLOCK, start: first, end: first + 1, generic: true };
+      if (this.prevEndedWithColon && !this.error) this.error = { message: expectedBlock(this.text, opener), start: first, end: first + 1, generic: true };
       while (ind.length > 1 && col < ind[ind.length - 1]) {
         ind.pop();
         alts.pop();
