@@ -4,10 +4,9 @@
 // when it compiles. The live check at the end asks that Python again, so a case cannot drift from it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { parseMigration } from '../../server/src/engine/python/parse';
 import { conflictMarkerCandidates } from '../../server/src/engine/python/pyconflict';
+import { compileWithPython, noPythonReason, PYTHON } from '../helpers/pythonCompile';
 
 interface PyError {
   cls: string;
@@ -92,26 +91,9 @@ describe('merge conflict markers and the error Python reports', () => {
   });
 });
 
-const PYTHON = '/usr/bin/python3';
-const COMPILE_EACH = `
-import json, sys
-out = []
-for src in json.load(sys.stdin):
-    try:
-        compile(src.encode('utf-8'), 'f.py', 'exec')
-        out.append(None)
-    except SyntaxError as e:
-        out.append({'cls': type(e).__name__, 'line': e.lineno, 'col': e.offset})
-print(json.dumps(out))
-`;
-
-const noPython = !existsSync(PYTHON) && !process.env.CI && `no ${PYTHON}`;
-
-describe('live check: Python reports what each case says', { skip: noPython }, () => {
+describe('live check: Python reports what each case says', { skip: noPythonReason }, () => {
   test(`${CASES.length} cases compiled by ${PYTHON}`, () => {
-    const run = spawnSync(PYTHON, ['-c', COMPILE_EACH], { input: JSON.stringify(CASES.map((c) => c[1])), encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr || String(run.error));
-    const got = JSON.parse(run.stdout) as (PyError | null)[];
-    CASES.forEach(([name, , python], i) => assert.deepEqual(got[i], python, name));
+    const got = compileWithPython(CASES.map((c) => c[1]));
+    CASES.forEach(([name, , python], i) => assert.deepEqual(got[i] && { cls: got[i]!.cls, line: got[i]!.line, col: got[i]!.col }, python, name));
   });
 });

@@ -5,9 +5,8 @@
 // compiles the file's bytes: message, line and column (1-based); the live check asks it again.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { parseMigrationText } from '../../server/src/engine/python/parse';
+import { compileWithPython, noPythonReason, PYTHON } from '../helpers/pythonCompile';
 
 const CASES: [source: string, python: [message: string, line: number, col: number]][] = [
   ["def f():\nx\n", ["expected an indented block after function definition on line 1",2,1]],
@@ -52,26 +51,10 @@ describe('a missing indented block, as CPython reports it', () => {
   for (const [source, python] of CASES) test(JSON.stringify(source), () => assert.deepEqual(engineReport(source), python));
 });
 
-const PYTHON = '/usr/bin/python3';
-const COMPILE_EACH = `
-import json, sys
-out = []
-for src in json.load(sys.stdin):
-    try:
-        compile(src.encode('utf-8'), 'f.py', 'exec')
-        out.append(None)
-    except IndentationError as e:
-        out.append([e.msg, e.lineno, e.offset])
-print(json.dumps(out))
-`;
-
-const noPython = !existsSync(PYTHON) && !process.env.CI && `no ${PYTHON}`;
-
-describe('live check: Python reports what each block case says', { skip: noPython }, () => {
+describe('live check: Python reports what each block case says', { skip: noPythonReason }, () => {
   test(`${CASES.length} cases compiled by ${PYTHON}`, () => {
-    const run = spawnSync(PYTHON, ['-c', COMPILE_EACH], { input: JSON.stringify(CASES.map((c) => c[0])), encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr || String(run.error));
-    const got = JSON.parse(run.stdout) as unknown[];
-    CASES.forEach(([source, python], i) => assert.deepEqual(got[i], python, JSON.stringify(source)));
+    const got = compileWithPython(CASES.map((c) => c[0]));
+    CASES.forEach(([source, python], i) => assert.deepEqual(got[i] && [got[i]!.msg, got[i]!.line, got[i]!.col], python, JSON.stringify(source)));
+    assert.ok(got.every((e) => e?.cls === 'IndentationError'), 'every case is an IndentationError');
   });
 });

@@ -5,9 +5,8 @@
 // check at the end asks it again.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { parseMigrationText } from '../../server/src/engine/python/parse';
+import { compileWithPython, noPythonReason, PYTHON, type PythonSyntaxError } from '../helpers/pythonCompile';
 
 /** Python's message and its 1-based column on the line, or null when the line compiles. */
 type PyNumberError = { msg: string; col: number } | null;
@@ -120,49 +119,18 @@ describe('number literals as CPython tokenizes them', () => {
   });
 });
 
-const PYTHON = '/usr/bin/python3';
-const COMPILE_EACH = `
-import json, sys
-out = []
-for src in json.load(sys.stdin):
-    try:
-        compile(src, 'f.py', 'exec')
-        out.append(None)
-    except SyntaxError as e:
-        out.append({'msg': e.msg, 'col': e.offset, 'line': e.lineno})
-print(json.dumps(out))
-`;
-
-const COMPILE_CLASS = `
-import json, sys
-out = []
-for src in json.load(sys.stdin):
-    try:
-        compile(src, 'f.py', 'exec')
-        out.append(None)
-    except SyntaxError as e:
-        out.append({'cls': type(e).__name__, 'msg': e.msg, 'line': e.lineno, 'col': e.offset})
-print(json.dumps(out))
-`;
-
-const noPython = !existsSync(PYTHON) && !process.env.CI && `no ${PYTHON}`;
-
-describe('live check: Python reports what each number case says', { skip: noPython }, () => {
+describe('live check: Python reports what each number case says', { skip: noPythonReason }, () => {
   test(`${CASES.length} cases compiled by ${PYTHON}, at module level and in a function`, () => {
-    const sources = CASES.flatMap(([source]) => [`${source}\n`, `def upgrade():\n    ${source}\n    pass\n`]);
-    const run = spawnSync(PYTHON, ['-c', COMPILE_EACH], { input: JSON.stringify(sources), encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr || String(run.error));
-    const got = JSON.parse(run.stdout) as ({ msg: string; col: number; line: number } | null)[];
+    const got = compileWithPython(CASES.flatMap(([source]) => [`${source}\n`, `def upgrade():\n    ${source}\n    pass\n`]));
+    const short = (e: PythonSyntaxError | null) => e && { msg: e.msg, col: e.col };
     CASES.forEach(([source, python], i) => {
-      assert.deepEqual(got[2 * i] && { msg: got[2 * i]!.msg, col: got[2 * i]!.col }, python, `module level: ${source}`);
-      assert.deepEqual(got[2 * i + 1] && { msg: got[2 * i + 1]!.msg, col: got[2 * i + 1]!.col }, python && { ...python, col: python.col + 4 }, `in upgrade(): ${source}`);
+      assert.deepEqual(short(got[2 * i]), python, `module level: ${source}`);
+      assert.deepEqual(short(got[2 * i + 1]), python && { ...python, col: python.col + 4 }, `in upgrade(): ${source}`);
     });
   });
 
   test(`${AFTER_A_BLOCK_OPENER.length} cases after a block opener`, () => {
-    const run = spawnSync(PYTHON, ['-c', COMPILE_CLASS], { input: JSON.stringify(AFTER_A_BLOCK_OPENER.map((c) => c[0])), encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr || String(run.error));
-    const got = JSON.parse(run.stdout) as unknown[];
+    const got = compileWithPython(AFTER_A_BLOCK_OPENER.map((c) => c[0]));
     AFTER_A_BLOCK_OPENER.forEach(([source, python], i) => assert.deepEqual(got[i], python, source));
   });
 });
