@@ -16,6 +16,7 @@ import { fastPaths, lineEnd } from './pyruns';
 import { annotationAt, annotationFrom, annotationTo } from './pyannotation';
 import { found, LINE_ASSIGNMENT, LINE_DEF, templateLine } from './pytemplate';
 import { conflictMarkerCandidates, conflictMarkerIn } from './pyconflict';
+import { missingCommaIn, UNSURE } from './pycomma';
 
 export { scriptDoc } from './docstring';
 
@@ -119,6 +120,15 @@ function parseUnsafe(text: string): ParsedMigration {
   let pending = BLOCK_NONE;
   let first = true;
   let stringError: Err | null = null;
+  let commaError: Err | null = null;
+  let commasUnsure = false;
+  /** Checks the logical line just read into tokens for a missing comma (pycomma.ts), until the first. */
+  const checkCommas = (): void => {
+    if (commaError || commasUnsure || tk.count < 2) return;
+    const at = missingCommaIn(tk);
+    if (at === UNSURE) commasUnsure = true;
+    else if (at) commaError = { message: at.message, start: at.start, end: at.end, generic: true };
+  };
   // A file with a line that may be a merge conflict marker is read without fast paths, every line
   // into tokens, so that each candidate is checked against them (pyconflict.ts). Such files are rare.
   const markers = conflictMarkerCandidates(text);
@@ -137,6 +147,7 @@ function parseUnsafe(text: string): ParsedMigration {
       if (fast) tk.skipLine();
       else tk.readLine();
       if (!stringError) stringError = checkStrings(tk);
+      checkCommas();
       if (markers.length > 0 && !markerError) markerError = conflictMarkerIn(tk, markers);
       pending = tk.endsWithColon ? BLOCK_SCOPE : BLOCK_NONE;
       continue;
@@ -155,6 +166,7 @@ function parseUnsafe(text: string): ParsedMigration {
       }
     }
     if (!stringError) stringError = checkStrings(tk);
+    checkCommas();
     if (markers.length > 0 && !markerError) markerError = conflictMarkerIn(tk, markers);
     const opens = analyzer.line(tk.level === 0);
     pending = tk.endsWithColon ? opens : BLOCK_NONE;
@@ -162,7 +174,7 @@ function parseUnsafe(text: string): ParsedMigration {
 
   const nul = text.indexOf('\0');
   let err: Err | null = nul >= 0 ? { message: 'SyntaxError: source code cannot contain null bytes', start: nul, end: nul + 1 } : tk.error;
-  if (nul < 0) err = earlier(earlier(earlier(err, stringError), emptyValue), markerError);
+  if (nul < 0) err = earlier(earlier(earlier(earlier(err, stringError), emptyValue), markerError), commaError);
   if (err?.generic) err = pythonReports(err, tk, lines);
   if (err) result.syntaxErrors = [{ message: describe(err.message), span: lines.span(err.start, err.end) }];
   const parsed = compact(result);
@@ -215,7 +227,7 @@ function noneAssignment(t: number, nameSpan: Span, valueSpan: Span, annotated: b
 }
 
 function describe(message: string): string {
-  return `Python cannot import this file: ${message}.`;
+  return `Python cannot import this file: ${message}${/[.?!]$/.test(message) ? '' : '.'}`;
 }
 
 /** Most files have no syntax errors: they share one empty list (frozen, read-only). */

@@ -15,6 +15,7 @@ import { numberError, scanNumber } from './pynumbers';
 const PLAIN_CHARS = new Uint8Array(128);
 for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_ \t\f.,=+-*/%<>&|^~@;:') PLAIN_CHARS[c.charCodeAt(0)] = 1;
 
+
 /** A one-line string without prefix or escapes (the caller has ruled out triple quotes). */
 const SINGLE_QUOTED = /'[^'\\\n\r]*'/y;
 const DOUBLE_QUOTED = /"[^"\\\n\r]*"/y;
@@ -22,6 +23,14 @@ const DOUBLE_QUOTED = /"[^"\\\n\r]*"/y;
 const TRIPLE_SINGLE_QUOTED = /'''[^'\\]*(?:'(?!'')[^'\\]*)*'''/y;
 const TRIPLE_DOUBLE_QUOTED = /"""[^"\\]*(?:"(?!"")[^"\\]*)*"""/y;
 const COMMENT_BODY = /[^\n\r]*/y;
+
+/**
+ * An import statement written plainly on one line: `import a.b as c, d`, `from .m import x as y, z`,
+ * `from m import *`. Any other (a missing comma, `import a b`, which pycomma.ts reports; parentheses)
+ * is read into tokens.
+ */
+const PLAIN_IMPORT =
+  /(?:from[ \t\f]+[\w.]+[ \t\f]+)?import[ \t\f]+(?:\*|[\w.]+(?:[ \t\f]+as[ \t\f]+\w+)?(?:[ \t\f]*,[ \t\f]*[\w.]+(?:[ \t\f]+as[ \t\f]+\w+)?)*)[ \t\f]*(?=[#\r\n]|$)/y;
 
 /** Deeper than this the full tokenizer reports "too many nested parentheses": let it. */
 const MAX_DEPTH = 200;
@@ -37,12 +46,18 @@ export let skimmedColon = -1;
  */
 export function skimLogicalLine(t: string, p: number): number {
   const n = t.length;
+  if (startsImport(t, p)) {
+    PLAIN_IMPORT.lastIndex = p;
+    if (!PLAIN_IMPORT.test(t)) return -1;
+  }
   let depth = 0;
   let comment = -1; // where a comment started on the current physical line
+  let afterOperand = false; // inside brackets: blanks, comments or line ends since an operand's end
   for (;;) {
+    const blankIsPlain = depth === 0;
     while (p < n) {
       const k = t.charCodeAt(p);
-      if (k < 128 && PLAIN_CHARS[k] === 1) p++;
+      if (k < 128 && PLAIN_CHARS[k] === 1 && (blankIsPlain || (k !== 32 && k !== 9 && k !== 12))) p++;
       else if (k >= 48 && k <= 57 && isWordChar(t.charCodeAt(p - 1))) p++; // a digit inside a name
       else break;
     }
@@ -67,11 +82,27 @@ export function skimLogicalLine(t: string, p: number): number {
           noteColon(t, comment >= 0 ? comment : p);
           return next;
         }
+        if (comment < 0 && endsOperand(t.charCodeAt(p - 1))) afterOperand = true;
         comment = -1;
         p = next;
+        // The next line's indentation, here rather than one blank case at a time.
+        let d = t.charCodeAt(p);
+        while (d === 32 || d === 9 || d === 12) d = t.charCodeAt(++p);
+        if (afterOperand && startsOperand(d)) return -1;
+        if (d !== 35 && d !== 10 && d !== 13) afterOperand = false;
+        continue;
+      }
+      case 32: case 9: case 12: {
+        // Blanks inside brackets (elsewhere they are plain): an operand, blanks, another operand.
+        if (endsOperand(t.charCodeAt(p - 1))) afterOperand = true;
+        do p++; while (p < n && (t.charCodeAt(p) === 32 || t.charCodeAt(p) === 9 || t.charCodeAt(p) === 12));
+        const d = t.charCodeAt(p);
+        if (afterOperand && startsOperand(d)) return -1;
+        if (d !== 35 && d !== 10 && d !== 13) afterOperand = false;
         continue;
       }
       case 35: // '#'
+        if (depth > 0 && endsOperand(t.charCodeAt(p - 1))) afterOperand = true;
         comment = p;
         COMMENT_BODY.lastIndex = p;
         COMMENT_BODY.test(t);
@@ -85,6 +116,7 @@ export function skimLogicalLine(t: string, p: number): number {
         re.lastIndex = p;
         if (!re.test(t)) return -1;
         p = re.lastIndex;
+        if (depth > 0 && isWordChar(t.charCodeAt(p))) return -1; // `f('a'b)`: a missing comma?
         continue;
       }
       case 40: case 91: case 123:
@@ -95,11 +127,13 @@ export function skimLogicalLine(t: string, p: number): number {
       case 41:
         if (depth === 0 || openers[--depth] !== 40) return -1;
         p++;
+        if (depth > 0 && startsOperand(t.charCodeAt(p))) return -1; // `f(g(x)y)`: a missing comma?
         continue;
       case 93: case 125:
         // ']' is '[' + 2 and '}' is '{' + 2.
         if (depth === 0 || openers[--depth] !== c - 2) return -1;
         p++;
+        if (depth > 0 && startsOperand(t.charCodeAt(p))) return -1;
         continue;
       case 33: // '!' is an operator only in '!='
         if (t.charCodeAt(p + 1) !== 61) return -1;
@@ -120,6 +154,28 @@ function noteColon(t: string, end: number): void {
     q--;
   }
   skimmedColon = t.charCodeAt(q) === 58 ? q : -1;
+}
+
+/** Whether the line starting at p is an import statement (`import x`, `from x import y`). */
+function startsImport(t: string, p: number): boolean {
+  const c = t.charCodeAt(p);
+  if (c === 105) return t.startsWith('import', p) && isBlank(t.charCodeAt(p + 6));
+  if (c === 102) return t.startsWith('from', p) && isBlank(t.charCodeAt(p + 4));
+  return false;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 12;
+}
+
+/** What an operand can end with: a name or number character, a quote, a closing bracket. */
+function endsOperand(c: number): boolean {
+  return isWordChar(c) || c === 39 || c === 34 || c === 41 || c === 93 || c === 125;
+}
+
+/** What an operand can start with: a name or number character, a quote, '{' (a dict or set). */
+function startsOperand(c: number): boolean {
+  return isWordChar(c) || c === 39 || c === 34 || c === 123;
 }
 
 function isWordChar(c: number): boolean {
