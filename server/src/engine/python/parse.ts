@@ -120,15 +120,9 @@ function parseUnsafe(text: string): ParsedMigration {
   let pending = BLOCK_NONE;
   let first = true;
   let stringError: Err | null = null;
+  // The first missing comma (pycomma.ts), looked for until one is found or one cannot be told.
   let commaError: Err | null = null;
-  let commasUnsure = false;
-  /** Checks the logical line just read into tokens for a missing comma (pycomma.ts), until the first. */
-  const checkCommas = (): void => {
-    if (commaError || commasUnsure || tk.count < 2) return;
-    const at = missingCommaIn(tk);
-    if (at === UNSURE) commasUnsure = true;
-    else if (at) commaError = { message: at.message, start: at.start, end: at.end, generic: true };
-  };
+  let lookForCommas = true;
   // A file with a line that may be a merge conflict marker is read without fast paths, every line
   // into tokens, so that each candidate is checked against them (pyconflict.ts). Such files are rare.
   const markers = conflictMarkerCandidates(text);
@@ -147,7 +141,7 @@ function parseUnsafe(text: string): ParsedMigration {
       if (fast) tk.skipLine();
       else tk.readLine();
       if (!stringError) stringError = checkStrings(tk);
-      checkCommas();
+      if (lookForCommas && tk.count > 1) [commaError, lookForCommas] = commaCheck(tk);
       if (markers.length > 0 && !markerError) markerError = conflictMarkerIn(tk, markers);
       pending = tk.endsWithColon ? BLOCK_SCOPE : BLOCK_NONE;
       continue;
@@ -166,7 +160,7 @@ function parseUnsafe(text: string): ParsedMigration {
       }
     }
     if (!stringError) stringError = checkStrings(tk);
-    checkCommas();
+    if (lookForCommas && tk.count > 1) [commaError, lookForCommas] = commaCheck(tk);
     if (markers.length > 0 && !markerError) markerError = conflictMarkerIn(tk, markers);
     const opens = analyzer.line(tk.level === 0);
     pending = tk.endsWithColon ? opens : BLOCK_NONE;
@@ -202,6 +196,14 @@ function pythonReports(err: Err, tk: Tokenizer, lines: LineIndex): Err {
     return { message: `SyntaxError: '${tk.text[open]}' was never closed`, start: open, end: open + 1 };
   }
   return err;
+}
+
+/** The line's missing comma, and whether to look further (not after one found or one unsure). */
+function commaCheck(tk: Tokenizer): [Err | null, boolean] {
+  const at = missingCommaIn(tk);
+  if (at === null) return [null, true];
+  if (at === UNSURE) return [null, false];
+  return [{ message: at.message, start: at.start, end: at.end, generic: true }, false];
 }
 
 /** Returned by passModuleLine for a line it read into tokens. */

@@ -54,10 +54,13 @@ export function skimLogicalLine(t: string, p: number): number {
   let comment = -1; // where a comment started on the current physical line
   let afterOperand = false; // inside brackets: blanks, comments or line ends since an operand's end
   for (;;) {
-    const blankIsPlain = depth === 0;
     while (p < n) {
       const k = t.charCodeAt(p);
-      if (k < 128 && PLAIN_CHARS[k] === 1 && (blankIsPlain || (k !== 32 && k !== 9 && k !== 12))) p++;
+      if (k < 128 && PLAIN_CHARS[k] === 1) {
+        // Inside brackets, blanks after an operand are looked at (below): `f(a b)` lacks a comma.
+        if (k <= 32 && depth > 0 && (k === 32 || k === 9 || k === 12) && endsOperand(t.charCodeAt(p - 1))) break;
+        p++;
+      }
       else if (k >= 48 && k <= 57 && isWordChar(t.charCodeAt(p - 1))) p++; // a digit inside a name
       else break;
     }
@@ -93,8 +96,8 @@ export function skimLogicalLine(t: string, p: number): number {
         continue;
       }
       case 32: case 9: case 12: {
-        // Blanks inside brackets (elsewhere they are plain): an operand, blanks, another operand.
-        if (endsOperand(t.charCodeAt(p - 1))) afterOperand = true;
+        // Blanks after an operand inside brackets (the loop above passes all others): another operand?
+        afterOperand = true;
         do p++; while (p < n && (t.charCodeAt(p) === 32 || t.charCodeAt(p) === 9 || t.charCodeAt(p) === 12));
         const d = t.charCodeAt(p);
         if (afterOperand && startsOperand(d)) return -1;
