@@ -92,6 +92,10 @@ describe('tokenizer: tokens', () => {
     assert.ok(l.tokens[2][2] & S_FIELDS);
     assert.ok(!(l.tokens[4][2] & S_FIELDS));
     assert.equal(lines(`f"{x["a"]}"\n`).error, null, 'PEP 701 nesting is valid in Python 3.12+');
+    // 3.12+: a comment inside a field spread over lines; its quote opens no string (test_fstring.py).
+    const commented = lines(`x = f'''\n{ # the following operation it's\n3 # a number\n* 2}'''\ny = 1\n`);
+    assert.equal(commented.error, null);
+    assert.equal(commented.lines.length, 2);
   });
 
   test('a string containing comment and bracket characters', () => {

@@ -466,6 +466,9 @@ export class Tokenizer {
       const c = t.charCodeAt(p);
       if (c === 39 || c === 34) {
         p = this.scanString(p, 0, nesting + 1);
+      } else if (c === CH_HASH) {
+        // A comment inside a field spread over lines (Python 3.12+): its quotes open no string.
+        p = skipToLineEnd(t, p);
       } else if (isAsciiIdentStart(c)) {
         const s = p;
         while (p < n && isAsciiIdentPart(t.charCodeAt(p))) p++;
