@@ -152,34 +152,37 @@ function hasFor(tk: Tokenizer, from: number, to: number): boolean {
   return false;
 }
 
-/** Whether a `*` or `**` unpacking stands in the same brackets before token i. */
-function unpacksBefore(tk: Tokenizer, i: number): boolean {
+/**
+ * Visits the operators at the top level of the brackets holding token i, before it, nearest first.
+ * Returns the char code of those brackets' opener (0 when there is none), or -1 once `visit` says so.
+ */
+function walkBack(tk: Tokenizer, i: number, visit: (q: number) => boolean): number {
   let depth = 0;
   for (let q = i - 1; q >= 0; q--) {
     if (tk.kind[q] !== TK_OP) continue;
     const c = tk.aux[q];
     if (c === 41 || c === 93 || c === 125) depth++;
     else if (c === 40 || c === 91 || c === 123) {
-      if (depth === 0) return false;
+      if (depth === 0) return c;
       depth--;
-    } else if (depth === 0 && (c === 42 || (c === OP_OTHER && word(tk, q) === '**')) && !endsOperand(tk, q - 1)) return true;
+    } else if (depth === 0 && visit(q)) return -1;
   }
-  return false;
+  return 0;
+}
+
+/** The char code of the innermost bracket still open at token i (0 when none). */
+function enclosingOpener(tk: Tokenizer, i: number): number {
+  return walkBack(tk, i, () => false);
+}
+
+/** Whether a `*` or `**` unpacking stands in the same brackets before token i. */
+function unpacksBefore(tk: Tokenizer, i: number): boolean {
+  return walkBack(tk, i, (q) => (tk.aux[q] === 42 || (tk.aux[q] === OP_OTHER && word(tk, q) === '**')) && !endsOperand(tk, q - 1)) === -1;
 }
 
 /** Whether a `*` with no operand after it (`f(x, *, y)`) stands in the same brackets before token i. */
 function bareStarBefore(tk: Tokenizer, i: number): boolean {
-  let depth = 0;
-  for (let q = i - 1; q >= 0; q--) {
-    if (tk.kind[q] !== TK_OP) continue;
-    const c = tk.aux[q];
-    if (c === 41 || c === 93 || c === 125) depth++;
-    else if (c === 40 || c === 91 || c === 123) {
-      if (depth === 0) return false;
-      depth--;
-    } else if (depth === 0 && c === 42 && (isOp(tk, q + 1, 44) || isOp(tk, q + 1, 41))) return true;
-  }
-  return false;
+  return walkBack(tk, i, (q) => tk.aux[q] === 42 && (isOp(tk, q + 1, 44) || isOp(tk, q + 1, 41))) === -1;
 }
 
 /** The first token of the primary (atom with its trailers) ending at token j, or -1. */
@@ -258,20 +261,6 @@ function isStop(tk: Tokenizer, i: number): boolean {
   return c === 40 || c === 91 || c === 123 || c === 44 || c === 61 || c === 58 || c === OP_WALRUS;
 }
 
-/** The char code of the innermost bracket still open at token i (0 when none). */
-function enclosingOpener(tk: Tokenizer, i: number): number {
-  let depth = 0;
-  for (let q = i - 1; q >= 0; q--) {
-    if (tk.kind[q] !== TK_OP) continue;
-    const c = tk.aux[q];
-    if (c === 41 || c === 93 || c === 125) depth++;
-    else if (c === 40 || c === 91 || c === 123) {
-      if (depth === 0) return c;
-      depth--;
-    }
-  }
-  return 0;
-}
 
 /** The last token of the primary starting at token i (for the end of the reported range). */
 function primaryEnd(tk: Tokenizer, i: number): number {
