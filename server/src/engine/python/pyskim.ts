@@ -15,7 +15,6 @@ import { numberError, scanNumber } from './pynumbers';
 const PLAIN_CHARS = new Uint8Array(128);
 for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_ \t\f.,=+-*/%<>&|^~@;:') PLAIN_CHARS[c.charCodeAt(0)] = 1;
 
-
 /** A one-line string without prefix or escapes (the caller has ruled out triple quotes). */
 const SINGLE_QUOTED = /'[^'\\\n\r]*'/y;
 const DOUBLE_QUOTED = /"[^"\\\n\r]*"/y;
@@ -58,7 +57,7 @@ export function skimLogicalLine(t: string, p: number): number {
       const k = t.charCodeAt(p);
       if (k < 128 && PLAIN_CHARS[k] === 1) {
         // Inside brackets, blanks after an operand are looked at (below): `f(a b)` lacks a comma.
-        if (k <= 32 && depth > 0 && (k === 32 || k === 9 || k === 12) && endsOperand(t.charCodeAt(p - 1))) break;
+        if (k <= 32 && depth > 0 && isBlank(k) && endsOperand(t.charCodeAt(p - 1))) break;
         p++;
       }
       else if (k >= 48 && k <= 57 && isWordChar(t.charCodeAt(p - 1))) p++; // a digit inside a name
@@ -90,18 +89,18 @@ export function skimLogicalLine(t: string, p: number): number {
         p = next;
         // The next line's indentation, here rather than one blank case at a time.
         let d = t.charCodeAt(p);
-        while (d === 32 || d === 9 || d === 12) d = t.charCodeAt(++p);
+        while (isBlank(d)) d = t.charCodeAt(++p);
         if (afterOperand && startsOperand(d)) return -1;
         if (d !== 35 && d !== 10 && d !== 13) afterOperand = false;
         continue;
       }
       case 32: case 9: case 12: {
         // Blanks after an operand inside brackets (the loop above passes all others): another operand?
-        afterOperand = true;
-        do p++; while (p < n && (t.charCodeAt(p) === 32 || t.charCodeAt(p) === 9 || t.charCodeAt(p) === 12));
+        do p++; while (p < n && isBlank(t.charCodeAt(p)));
         const d = t.charCodeAt(p);
-        if (afterOperand && startsOperand(d)) return -1;
-        if (d !== 35 && d !== 10 && d !== 13) afterOperand = false;
+        if (startsOperand(d)) return -1;
+        // A comment or a line end may still come between the two.
+        afterOperand = d === 35 || d === 10 || d === 13;
         continue;
       }
       case 35: // '#'
