@@ -115,8 +115,11 @@ export interface ParsedMigration {
   /** The module docstring as Python evaluates it, or null when there is none. */
   docstring: { value: string; span: Span } | null;
   header: { revisionId?: HeaderFact; revises?: HeaderFact; createDate?: HeaderFact };
-  /** Why Python could not import this file (tokenizer/syntax level), if that can be told statically. */
-  syntaxErrors: { message: string; span: Span }[];
+  /**
+   * Why Python could not import this file (tokenizer/syntax level), if that can be told statically;
+   * `insert`, where the error is surely a missing character (a comma), is the text that mends it.
+   */
+  syntaxErrors: { message: string; span: Span; insert?: { at: Position; text: string } }[];
   /** Problems decoding the bytes (bad UTF-8, unknown encoding cookie). */
   decodeErrors: { message: string; span: Span }[];
   hasUpgrade: boolean;

@@ -46,6 +46,8 @@ interface Err {
   end: number;
   /** An error of CPython's parser that a later tokenizer error may replace (TokenError.generic, pythonReports). */
   generic?: boolean;
+  /** Where a missing comma belongs (the error is mended by inserting one there). */
+  commaAt?: number;
 }
 
 function parseUnsafe(text: string): ParsedMigration {
@@ -170,7 +172,11 @@ function parseUnsafe(text: string): ParsedMigration {
   let err: Err | null = nul >= 0 ? { message: 'SyntaxError: source code cannot contain null bytes', start: nul, end: nul + 1 } : tk.error;
   if (nul < 0) err = earlier(earlier(earlier(earlier(err, stringError), emptyValue), markerError), commaError);
   if (err?.generic) err = pythonReports(err, tk, lines);
-  if (err) result.syntaxErrors = [{ message: describe(err.message), span: lines.span(err.start, err.end) }];
+  if (err) {
+    const reported: ParsedMigration['syntaxErrors'][number] = { message: describe(err.message), span: lines.span(err.start, err.end) };
+    if (err.commaAt !== undefined) reported.insert = { at: lines.position(err.commaAt), text: ',' };
+    result.syntaxErrors = [reported];
+  }
   const parsed = compact(result);
   if (header === EMPTY_HEADER) parsed.header = {};
   else if (header === LAZY_HEADER) setLazyHeader(parsed);
@@ -203,7 +209,7 @@ function commaCheck(tk: Tokenizer): [Err | null, boolean] {
   const at = missingCommaIn(tk);
   if (at === null) return [null, true];
   if (at === UNSURE) return [null, false];
-  return [{ message: at.message, start: at.start, end: at.end, generic: true }, false];
+  return [{ message: at.message, start: at.start, end: at.end, generic: true, commaAt: at.commaAt }, false];
 }
 
 /** Returned by passModuleLine for a line it read into tokens. */

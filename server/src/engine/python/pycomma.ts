@@ -35,13 +35,14 @@ const BINARY_CHARS = new Set([43, 45, 42, 47, 37, 64, 38, 124, 94, 60, 62]);
 export const UNSURE = 'unsure';
 
 /**
- * The first missing comma of the logical line just read (its tokens), as [start, end) offsets; null
- * when there is none; UNSURE when two expressions stand side by side in a shape not checked.
+ * The first missing comma of the logical line just read (its tokens), as [start, end) offsets with
+ * where the comma belongs; null when there is none; UNSURE when two expressions stand side by side in
+ * a shape not checked.
  */
-export function missingCommaIn(tk: Tokenizer): { start: number; end: number; message: string } | typeof UNSURE | null {
+export function missingCommaIn(tk: Tokenizer): { start: number; end: number; message: string; commaAt: number } | typeof UNSURE | null {
   const n = tk.count;
   const imported = importedNamesSideBySide(tk);
-  if (imported >= 0) return { start: tk.start[imported], end: tk.end[imported], message: INVALID_SYNTAX };
+  if (imported >= 0) return { start: tk.start[imported], end: tk.end[imported], message: INVALID_SYNTAX, commaAt: tk.end[imported - 1] };
   let depth = 0;
   for (let i = 0; i < n; i++) {
     const inside = depth > 0;
@@ -67,7 +68,7 @@ export function missingCommaIn(tk: Tokenizer): { start: number; end: number; mes
     // In a dict or set after an unpacking (`{**a, b: c d}`), or after a bare `*` (itself an error in
     // a call), Python says otherwise.
     if ((enclosingOpener(tk, a) === 123 && unpacksBefore(tk, a)) || bareStarBefore(tk, a)) return UNSURE;
-    return { start: tk.start[innerStart(tk, a, i - 1)], end: tk.end[primaryEnd(tk, i)], message: MISSING_COMMA };
+    return { start: tk.start[innerStart(tk, a, i - 1)], end: tk.end[primaryEnd(tk, i)], message: MISSING_COMMA, commaAt: tk.end[i - 1] };
   }
   return null;
 }

@@ -27,7 +27,7 @@ export function fileHealthRule(ctx: RuleContext): Problem[] {
     if (parsed.decodeErrors.length > 0) continue;
     for (const e of parsed.syntaxErrors) {
       out.push(
-        problem('syntax-error', path, e.span, `${sentence(e.message)} Alembic imports every migration file, so every command fails until this is fixed.`),
+        problem('syntax-error', path, e.span, `${sentence(e.message)} Alembic imports every migration file, so every command fails until this is fixed.`, e.insert ? { data: { insert: e.insert } } : {}),
       );
     }
   }

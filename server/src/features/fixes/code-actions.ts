@@ -8,6 +8,7 @@ import { freshIdFixes } from './fresh-id';
 import { headFixes } from './head-fixes';
 import { headerFixes } from './header-fixes';
 import { LINK_CODES, linkFixes } from './link-fixes';
+import { syntaxFixes } from './syntax-fixes';
 import { allTargets, fixDocument, targetsOf, type FixTarget } from './targets';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -35,6 +36,7 @@ function quickFixes(ctx: FeatureContext, t: FixTarget): CodeAction[] {
   if (code === 'header-mismatch') return headerFixes(ctx, t);
   if (code === 'multiple-heads') return headFixes(ctx, t);
   if (code === 'duplicate-revision-id') return freshIdFixes(ctx, t);
+  if (code === 'syntax-error') return syntaxFixes(ctx, t);
   return [];
 }
 
