@@ -7,6 +7,7 @@
 // skip it (skipLine/skimLine, see pyskim.ts) instead of reading its tokens (readLine).
 import { numberError, scanNumber } from './pynumbers';
 import { isIdentifierText } from './pychars';
+import { LineIndex } from './lineindex';
 import { skimLogicalLine, skimmedColon } from './pyskim';
 import { fastPaths, lineEnd, stringRunEnd, stringRunIndex } from './pyruns';
 
@@ -79,7 +80,7 @@ function expectedBlock(text: string, opener: number): string {
   const m = BLOCK_OPENER.exec(text);
   if (!m) return 'IndentationError: expected an indented block';
   const what = m[1] === 'def' ? 'function definition' : m[1] === 'class' ? 'class definition' : `'${m[1]}${m[1] === 'except' && m[2] ? '*' : ''}' statement`;
-  return `IndentationError: expected an indented block after ${what} on line ${lineNumberAt(text, opener)}`;
+  return `IndentationError: expected an indented block after ${what} on line ${new LineIndex(text).position(opener).line + 1}`;
 }
 
 /**
@@ -93,15 +94,6 @@ function endOfSource(text: string): number {
   return last === CH_LF || last === CH_CR ? n - 1 : n;
 }
 
-/** The 1-based line of an offset (LF, CRLF and a lone CR end lines). Only for error messages. */
-function lineNumberAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CH_LF || (c === CH_CR && text.charCodeAt(i + 1) !== CH_LF)) line++;
-  }
-  return line;
-}
 
 const CH_TAB = 9, CH_LF = 10, CH_FF = 12, CH_CR = 13, CH_SPACE = 32, CH_HASH = 35, CH_BACKSLASH = 92;
 

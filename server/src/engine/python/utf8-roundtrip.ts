@@ -4,6 +4,7 @@
 // the edit is saved (by the user, or by the editor itself after a refactoring), and its columns could land
 // elsewhere on a line; such files get no edit from us.
 import { decodeSource } from './decode';
+import { LineIndex } from './lineindex';
 
 export type Utf8Hazard =
   /** Bytes that are not UTF-8 at all: an editor shows U+FFFD for them and writes that back. */
@@ -37,12 +38,7 @@ function firstDifference(a: string, b: string): number {
   return i;
 }
 
-/** The 0-based line of an offset (LF, CRLF and lone CR end lines, as Python and VS Code count them). */
+/** The 0-based line of an offset, counted as the parser counts lines (LF, CRLF, a lone CR). */
 function lineAt(text: string, offset: number): number {
-  let line = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
-  }
-  return line;
+  return new LineIndex(text).position(offset).line;
 }
